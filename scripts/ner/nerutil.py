@@ -1,0 +1,128 @@
+"""Shared pieces of train.py / evaluate.py / export_onnx.py: word -> sub-token encoding,
+length-bucketed batches, strict BIO span decoding and entity-level micro F1."""
+import random
+
+from corpora import LABELS, TYPES
+
+LABEL2ID = {l: i for i, l in enumerate(LABELS)}
+MAX_LEN = 128          # sub-tokens including <s> and </s>
+PAD_ID, BOS_ID, EOS_ID = 1, 0, 2
+IGNORE = -100
+
+
+def encode(tok, sents, max_len=MAX_LEN, with_labels=True):
+    """Encode word lists. Returns dicts with ids, first (index of each word's first sub-token,
+    or -1 when the word was truncated away / produced no token) and labels (first sub-token of
+    every word gets the word's tag, the rest -100). Sentences longer than max_len are truncated."""
+    words = [s[0] for s in sents]
+    out = []
+    for k, enc in enumerate(tok.encode_batch(words, is_pretokenized=True, add_special_tokens=False)):
+        ids, wids = enc.ids[:max_len - 2], enc.word_ids[:max_len - 2]
+        first = [-1] * len(words[k])
+        labels = [IGNORE] * (len(ids) + 2)
+        for pos, w in enumerate(wids):
+            if w is not None and first[w] < 0:
+                first[w] = pos + 1  # +1 for <s>
+                if with_labels:
+                    labels[pos + 1] = LABEL2ID[sents[k][1][w]]
+        out.append({"ids": [BOS_ID] + ids + [EOS_ID], "first": first, "labels": labels})
+    return out
+
+
+def chunk_words(tok, words, max_len=MAX_LEN):
+    """Split a long sentence into consecutive word chunks that each fit max_len sub-tokens,
+    so that inference labels every word (training simply truncates)."""
+    lens = [max(1, len(e.ids)) for e in tok.encode_batch([[w] for w in words], is_pretokenized=True,
+                                                          add_special_tokens=False)]
+    chunks, cur, n = [], [], 0
+    for w, l in zip(words, lens):
+        if cur and n + l > max_len - 2:
+            chunks.append(cur)
+            cur, n = [], 0
+        cur.append(w)
+        n += l
+    if cur:
+        chunks.append(cur)
+    return chunks
+
+
+def bucketed_batches(lengths, batch_size, seed, pool=100):
+    """Shuffle, sort pools of pool*batch_size by length, cut into batches, shuffle the batches.
+    Deterministic for a given seed, so a resumed run can skip to its position."""
+    rng = random.Random(seed)
+    idx = list(range(len(lengths)))
+    rng.shuffle(idx)
+    batches = []
+    step = pool * batch_size
+    for i in range(0, len(idx), step):
+        chunk = sorted(idx[i:i + step], key=lambda j: lengths[j])
+        batches += [chunk[k:k + batch_size] for k in range(0, len(chunk), batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
+def pad(items, key, value):
+    n = max(len(it[key]) for it in items)
+    return [it[key] + [value] * (n - len(it[key])) for it in items]
+
+
+def spans(tags):
+    """Strict IOB2 decoding: an entity starts at B-X and continues over I-X; an I-X that does
+    not continue an open X entity is ignored (seqeval mode='strict' behaviour)."""
+    out, start, typ = set(), None, None
+    for i, t in enumerate(list(tags) + ["O"]):
+        if start is not None and t != "I-" + typ:
+            out.add((start, i, typ))
+            start = typ = None
+        if t.startswith("B-"):
+            start, typ = i, t[2:]
+    return out
+
+
+def scores(gold_seqs, pred_seqs):
+    """Entity-level micro P/R/F1 overall and per type (exact span and type)."""
+    counts = {t: [0, 0, 0] for t in TYPES}  # tp, n_pred, n_gold
+    for g, p in zip(gold_seqs, pred_seqs):
+        gs, ps = spans(g), spans(p)
+        for t in TYPES:
+            gt = {s for s in gs if s[2] == t}
+            pt = {s for s in ps if s[2] == t}
+            counts[t][0] += len(gt & pt)
+            counts[t][1] += len(pt)
+            counts[t][2] += len(gt)
+
+    def prf(tp, np_, ng):
+        p = tp / np_ if np_ else 0.0
+        r = tp / ng if ng else 0.0
+        return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "n_gold": ng}
+    total = [sum(c[i] for c in counts.values()) for i in range(3)]
+    res = prf(*total)
+    res["per_type"] = {t: prf(*c) for t, c in counts.items()}
+    return res
+
+
+def predict_words(tok, sents, logits_fn, batch_size=32):
+    """Word-level tag predictions for (tokens, tags) sentences with any backend.
+    logits_fn(ids, mask) takes padded int lists and returns an array (batch, seq, labels)."""
+    import numpy as np
+    # Flatten long sentences into chunks, predict, then stitch back.
+    pieces = []  # (sentence index, word offset, words)
+    for si, s in enumerate(sents):
+        off = 0
+        for ch in chunk_words(tok, s[0]) if len(s[0]) > 40 else [s[0]]:
+            pieces.append((si, off, ch))
+            off += len(ch)
+    enc = encode(tok, [(p[2], None) for p in pieces], with_labels=False)
+    order = sorted(range(len(enc)), key=lambda i: len(enc[i]["ids"]))
+    preds = [["O"] * len(s[0]) for s in sents]
+    for b in range(0, len(order), batch_size):
+        batch = [enc[i] for i in order[b:b + batch_size]]
+        ids = pad(batch, "ids", PAD_ID)
+        mask = [[1] * len(it["ids"]) + [0] * (len(ids[0]) - len(it["ids"])) for it in batch]
+        lab = np.asarray(logits_fn(ids, mask)).argmax(-1)
+        for row, i in enumerate(order[b:b + batch_size]):
+            si, off, _ = pieces[i]
+            for w, pos in enumerate(enc[i]["first"]):
+                if pos >= 0:
+                    preds[si][off + w] = LABELS[lab[row, pos]]
+    return preds

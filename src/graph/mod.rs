@@ -1,0 +1,17 @@
+//! Stage 6: the knowledge graph and its writers. The output format is a documented contract:
+//! `docs/vocabulary.md` describes every term, `docs/context.jsonld` is the JSON-LD context (inlined in
+//! every document so it loads offline), and `FORMAT_VERSION` changes whenever either does.
+
+mod article;
+mod iri;
+mod jsonld;
+
+pub use article::article_node;
+pub use iri::{article_iri, VOCABULARY_NAMESPACE};
+pub use jsonld::JsonLdWriter;
+
+/// The version of the output format: vocabulary, context and document shape.
+pub const FORMAT_VERSION: &str = "0.1";
+
+/// The JSON-LD context shipped with the project.
+pub const CONTEXT_DOCUMENT: &str = include_str!("../../docs/context.jsonld");

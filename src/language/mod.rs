@@ -1,0 +1,115 @@
+//! Stage 2: language identification with whatlang. A language given on the command line or in the
+//! record wins over detection; detection still runs so its opinion is on record. An unreliable detection
+//! is reported as `und` with the reason, never guessed silently.
+
+use crate::model::{Document, LanguageInfo, LanguageSource};
+use crate::pipeline::{DocumentStage, StageError};
+use thiserror::Error;
+
+/// Detection looks at this many bytes of title and text at most: plenty for trigram statistics, and it
+/// keeps the cost per article flat however long the article is.
+const DETECTION_SAMPLE_BYTES: usize = 4096;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("`{0}` is not an ISO 639-1 language code")]
+pub struct UnknownLanguageCode(pub String);
+
+/// Decides each document's language.
+#[derive(Debug, Clone, Default)]
+pub struct LanguageStage {
+    forced: Option<String>,
+}
+
+impl LanguageStage {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Every article is processed as this language (`--lang`); the code is checked here.
+    pub fn with_forced_language(mut self, code: &str) -> Result<Self, UnknownLanguageCode> {
+        self.forced = Some(normalise_code(code).ok_or_else(|| UnknownLanguageCode(code.to_string()))?);
+        Ok(self)
+    }
+}
+
+/// Detection's verdict on a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detection {
+    /// ISO 639-1 code, or `und`.
+    pub code: String,
+    pub confidence: f64,
+    pub unreliable_reason: Option<String>,
+}
+
+/// Detects the language of a text with whatlang.
+pub fn detect(text: &str) -> Detection {
+    let sample = &text[..floor_char_boundary(text, DETECTION_SAMPLE_BYTES)];
+    let Some(info) = whatlang::detect(sample) else {
+        return Detection { code: "und".into(), confidence: 0.0, unreliable_reason: Some("no language detected: no letters in the text".into()) };
+    };
+    let confidence = (info.confidence() * 1000.0).round() / 1000.0;
+    let Some(code) = iso_639_1(info.lang()) else {
+        let reason = format!("detected {} has no ISO 639-1 code", info.lang().code());
+        return Detection { code: "und".into(), confidence, unreliable_reason: Some(reason) };
+    };
+    if !info.is_reliable() {
+        let reason = format!("detection unreliable: best guess {code} with confidence {confidence}");
+        return Detection { code: "und".into(), confidence, unreliable_reason: Some(reason) };
+    }
+    Detection { code, confidence, unreliable_reason: None }
+}
+
+impl DocumentStage for LanguageStage {
+    fn name(&self) -> &'static str {
+        "language"
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        let article = &doc.article;
+        let detection = match &article.title {
+            // A text file's title is already its first line.
+            Some(title) if !article.text.starts_with(title.as_str()) => detect(&format!("{title}\n{}", article.text)),
+            _ => detect(&article.text),
+        };
+        let declared = article.declared_lang.as_deref().and_then(normalise_code);
+        let (code, source) = match (&self.forced, declared) {
+            (Some(forced), _) => (forced.clone(), LanguageSource::CommandLine),
+            (None, Some(declared)) => (declared, LanguageSource::Record),
+            (None, None) => (detection.code.clone(), LanguageSource::Detected),
+        };
+        doc.language = Some(LanguageInfo {
+            code,
+            source,
+            detected: detection.code,
+            confidence: detection.confidence,
+            unreliable_reason: detection.unreliable_reason,
+        });
+        Ok(())
+    }
+}
+
+/// `en`, `EN`, `en-GB`, `eng` all become `en`; anything unknown is `None`.
+pub fn normalise_code(code: &str) -> Option<String> {
+    let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    let language = match primary.len() {
+        2 => isolang::Language::from_639_1(&primary)?,
+        3 => isolang::Language::from_639_3(&primary)?,
+        _ => return None,
+    };
+    language.to_639_1().map(str::to_string)
+}
+
+fn iso_639_1(lang: whatlang::Lang) -> Option<String> {
+    isolang::Language::from_639_3(lang.code())?.to_639_1().map(str::to_string)
+}
+
+/// The largest char boundary at or below `index`.
+fn floor_char_boundary(text: &str, index: usize) -> usize {
+    if index >= text.len() {
+        return text.len();
+    }
+    (0..=index).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,148 @@
+//! The `newsgraph` command line: parses arguments, runs the pipeline, reports, and maps the outcome to
+//! documented exit codes. All logic lives in the library; anyhow lives only here.
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsgraph::graph::JsonLdWriter;
+use newsgraph::pipeline::{ErrorReport, Pipeline, RunOptions, RunSummary};
+use newsgraph::read::{expand_inputs, total_input_bytes, Records, DEFAULT_MAX_RECORD_BYTES};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit codes, documented in the README. Clap uses 2 for usage errors.
+const EXIT_FATAL: u8 = 1;
+const EXIT_SOME_RECORDS_FAILED: u8 = 3;
+
+#[derive(Parser)]
+#[command(name = "newsgraph", version, about = "News article dumps in, a knowledge graph of roles and departures out.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles, detect languages, split sentences and write the graph as JSON-LD.
+    Extract(ExtractArgs),
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// Inputs: .jsonl, .jsonl.gz, .txt, .txt.gz files, directories (read recursively), or - for JSONL on stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Where the JSON-LD graph goes (- for standard output). Written to a temporary file and renamed at the end.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// The error report, one JSON line per failed record [default: next to the output, NAME.errors.jsonl;
+    /// standard error when the output is standard output].
+    #[arg(long)]
+    errors: Option<PathBuf>,
+    /// Worker threads [default: all cores]. The output does not depend on it.
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Process every article as this language (ISO 639-1), whatever its record says or detection finds.
+    #[arg(long)]
+    lang: Option<String>,
+    /// Records larger than this many bytes are reported as errors instead of read.
+    #[arg(long, default_value_t = DEFAULT_MAX_RECORD_BYTES)]
+    max_record_bytes: usize,
+    /// No progress bar.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract(&args),
+    };
+    match result {
+        Ok(summary) if summary.failed > 0 => ExitCode::from(EXIT_SOME_RECORDS_FAILED),
+        Ok(_) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("newsgraph: error: {error:#}");
+            ExitCode::from(EXIT_FATAL)
+        }
+    }
+}
+
+fn extract(args: &ExtractArgs) -> Result<RunSummary> {
+    let pipeline = Pipeline::standard(args.lang.as_deref())?;
+    let inputs = expand_inputs(&args.inputs);
+    let progress = progress_bar(total_input_bytes(&inputs), args.quiet);
+    let records = Records::new(inputs, args.max_record_bytes);
+    let options = RunOptions { threads: args.threads, ..RunOptions::default() };
+
+    let to_stdout = args.output.as_os_str() == "-";
+    let errors_path = args.errors.clone().or_else(|| (!to_stdout).then(|| default_errors_path(&args.output)));
+    let mut report = match &errors_path {
+        Some(path) => ErrorReport::new(Box::new(BufWriter::new(create(path)?)) as Box<dyn Write>),
+        None => ErrorReport::new(Box::new(io::stderr()) as Box<dyn Write>),
+    };
+
+    let summary = if to_stdout {
+        let mut writer = JsonLdWriter::for_writer(BufWriter::new(io::stdout().lock()))?;
+        let summary = pipeline.run(records, &options, &mut writer, &mut report, &progress)?;
+        writer.finish()?;
+        summary
+    } else {
+        // A run that dies half-way leaves no half-written graph behind under the output's name.
+        let directory = args.output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let temporary = tempfile::NamedTempFile::new_in(directory)
+            .with_context(|| format!("cannot write in {}", directory.display()))?;
+        let mut writer = JsonLdWriter::for_writer(BufWriter::new(temporary))?;
+        let summary = pipeline.run(records, &options, &mut writer, &mut report, &progress)?;
+        let temporary = writer.finish()?.into_inner().map_err(|e| e.into_error())?;
+        temporary.persist(&args.output).with_context(|| format!("cannot write {}", args.output.display()))?;
+        summary
+    };
+    report.finish()?;
+    progress.finish_and_clear();
+    print_summary(&summary, &args.output, errors_path.as_deref());
+    Ok(summary)
+}
+
+fn create(path: &Path) -> Result<File> {
+    File::create(path).with_context(|| format!("cannot create {}", path.display()))
+}
+
+/// `out/graph.jsonld` -> `out/graph.errors.jsonl`.
+fn default_errors_path(output: &Path) -> PathBuf {
+    let stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "newsgraph".into());
+    output.with_file_name(format!("{stem}.errors.jsonl"))
+}
+
+/// A byte-based bar (articles are of any size) with the article count as message; hidden when stderr is
+/// not a terminal or with `--quiet`.
+fn progress_bar(total_bytes: Option<u64>, quiet: bool) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    let bar = match total_bytes {
+        Some(total) => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()),
+        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
+    };
+    let template = "{spinner} [{elapsed_precise}] {bytes}/{total_bytes} ({bytes_per_sec}, ETA {eta}) {msg}";
+    bar.set_style(ProgressStyle::with_template(template).expect("valid template"));
+    bar
+}
+
+fn print_summary(summary: &RunSummary, output: &Path, errors: Option<&Path>) {
+    let languages: Vec<String> = summary.by_language.iter().map(|(lang, n)| format!("{lang} {n}")).collect();
+    eprintln!(
+        "newsgraph: read {}, written {}, failed {}, with warnings {}; languages: {}",
+        summary.read,
+        summary.written,
+        summary.failed,
+        summary.warnings,
+        if languages.is_empty() { "none".to_string() } else { languages.join(", ") }
+    );
+    eprintln!("newsgraph: graph written to {}", output.display());
+    if let Some(errors) = errors {
+        eprintln!("newsgraph: error report in {}", errors.display());
+    }
+}

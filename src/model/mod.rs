@@ -1,0 +1,10 @@
+//! The data that flows through the pipeline: articles as read, the documents the stages enrich, and the
+//! spans that point back into the original text. No I/O lives here.
+
+mod document;
+mod id;
+mod span;
+
+pub use document::{Article, Document, LanguageInfo, LanguageSource, Origin, PublishedDate, Sentence};
+pub use id::ArticleId;
+pub use span::ByteSpan;

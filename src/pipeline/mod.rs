@@ -1,0 +1,11 @@
+//! The runner: reads records in order, sends them through the per-document stages in parallel chunks,
+//! and hands finished documents to a sink and failures to the error report, both in input order, so the
+//! output is the same whatever the thread count. Memory is bounded by the chunk size, not the input.
+
+mod report;
+mod runner;
+mod stage;
+
+pub use report::{ErrorReport, ReportEntry, Severity};
+pub use runner::{DocumentSink, Pipeline, RunOptions, RunSummary};
+pub use stage::{DocumentStage, StageError};
