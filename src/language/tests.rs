@@ -40,3 +40,36 @@ fn normalises_language_codes() {
     assert_eq!(normalise_code("xx"), None);
     assert_eq!(LanguageStage::new().with_forced_language("klingon").unwrap_err(), UnknownLanguageCode("klingon".into()));
 }
+
+fn document(text: &str, declared: Option<&str>) -> Document {
+    let article = crate::model::Article {
+        id: crate::model::ArticleId::given("t"),
+        text: text.into(),
+        title: None,
+        url: None,
+        date: None,
+        declared_lang: declared.map(str::to_string),
+        source: None,
+    };
+    Document::new(article, crate::model::Origin { file: "t.jsonl".into(), line: Some(1) })
+}
+
+const GERMAN: &str = "Der Aufsichtsrat hat am Montag mitgeteilt, dass der Vorstandschef zum Jahresende zurücktreten wird.";
+
+#[test]
+fn declared_language_wins_over_detection_and_the_command_line_over_both() {
+    let mut doc = document(GERMAN, Some("nl-NL"));
+    LanguageStage::new().process(&mut doc).unwrap();
+    let language = doc.language.unwrap();
+    assert_eq!((language.code.as_str(), language.source, language.detected.as_str()), ("nl", LanguageSource::Record, "de"));
+
+    let mut doc = document(GERMAN, Some("nl"));
+    LanguageStage::new().with_forced_language("fr").unwrap().process(&mut doc).unwrap();
+    let language = doc.language.unwrap();
+    assert_eq!((language.code.as_str(), language.source), ("fr", LanguageSource::CommandLine));
+
+    let mut doc = document(GERMAN, Some("not-a-language"));
+    LanguageStage::new().process(&mut doc).unwrap();
+    let language = doc.language.unwrap();
+    assert_eq!((language.code.as_str(), language.source), ("de", LanguageSource::Detected));
+}

@@ -1,0 +1,17 @@
+//! The one integration-test binary. Each module drives the real `newsgraph` binary or library on
+//! inputs written by the tests themselves (or the seed articles in `../shared`, read in place).
+
+/// Shared helpers: running the binary, writing inputs, reading outputs.
+mod util;
+
+/// Readers: every input format, gzip, stdin, and each bad-input case ending in the error report.
+mod readers;
+
+/// The same bytes out at 1 and 2 threads, and across repeated runs.
+mod determinism;
+
+/// The JSON-LD output parsed by a real JSON-LD processor (Oxigraph) and queried with SPARQL.
+mod jsonld;
+
+/// The four seed articles run through the pipeline.
+mod seeds;

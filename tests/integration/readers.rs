@@ -1,0 +1,151 @@
+use crate::util::{extract, gzip, write};
+use serde_json::Value;
+
+const GOOD: &str = r#"{"id":"g1","title":"Orland names a new chief","text":"The board of Orland Shipping met on Monday and named a new chief executive.","date":"2026-01-05"}"#;
+
+fn reasons(errors: &[Value]) -> Vec<(Option<u64>, Option<&str>, &str, &str)> {
+    errors
+        .iter()
+        .map(|e| (e["line"].as_u64(), e["id"].as_str(), e["severity"].as_str().unwrap(), e["reason"].as_str().unwrap()))
+        .collect()
+}
+
+#[test]
+fn mixed_jsonl_accounts_for_every_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines: Vec<Vec<u8>> = vec![
+        GOOD.into(),
+        br#"{"id":"bad-json","text": "oops""#.to_vec(),
+        br#"{"id":"no-text","title":"x"}"#.to_vec(),
+        br#"{"id":"empty","text":"   "}"#.to_vec(),
+        br#"{"id":"wrong-type","text":["a"]}"#.to_vec(),
+        b"{\"id\":\"utf8\",\"text\":\"caf\xff\"}".to_vec(),
+        b"   ".to_vec(),
+        br#"{"id":"late-date","text":"Nadia Brun joined Velta as chief operating officer.","date":"sometime"}"#.to_vec(),
+        br#"{"id":"g1","text":"The same id again."}"#.to_vec(),
+        br#"{"text":"No id here, only a url, and the article goes on.","url":"https://n.example/x"}"#.to_vec(),
+        br#""just a string""#.to_vec(),
+    ];
+    let mut file = Vec::new();
+    for line in lines.drain(..) {
+        file.extend(line);
+        file.push(b'\n');
+    }
+    let input = write(dir.path(), "mixed.jsonl", &file);
+    let run = extract(dir.path(), &[input.to_str().unwrap()], None);
+
+    assert_eq!(run.exit_code(), 3, "{}", run.stderr());
+    assert!(run.stderr().contains("read 10, written 3, failed 7, with warnings 1"), "{}", run.stderr());
+    let articles = run.articles();
+    let ids: Vec<&str> = articles.iter().map(|a| a["identifier"].as_str().unwrap()).collect();
+    assert_eq!(ids[0], "g1");
+    assert_eq!(ids[1], "late-date");
+    assert!(ids[2].starts_with("url-"));
+    assert_eq!(
+        reasons(&run.errors),
+        vec![
+            (Some(2), None, "error", "malformed JSON: EOF while parsing an object at line 1 column 31"),
+            (Some(3), Some("no-text"), "error", "record has no `text` field"),
+            (Some(4), Some("empty"), "error", "`text` is empty"),
+            (Some(5), Some("wrong-type"), "error", "field `text` must be a string, found an array"),
+            (Some(6), None, "error", "invalid UTF-8 at byte 24 of the record"),
+            (Some(8), Some("late-date"), "warning", "unparseable `date` \"sometime\": date left out"),
+            (Some(9), Some("g1"), "error", "duplicate article id: an article with this id was read earlier in this run"),
+            (Some(11), None, "error", "record is not a JSON object (found a string)"),
+        ]
+    );
+    assert!(run.errors.iter().all(|e| e["file"].as_str().unwrap().ends_with("mixed.jsonl")));
+    assert!(run.errors.iter().all(|e| e["stage"] == "read"));
+}
+
+#[test]
+fn every_format_in_one_run_in_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    write(&inputs, "a.jsonl", format!("{GOOD}\n").as_bytes());
+    let second = r#"{"id":"gz1","text":"Velta Bank said its chairman will retire next year after a decade in the role."}"#;
+    write(&inputs, "b.jsonl.gz", &gzip(format!("{second}\n").as_bytes()));
+    write(&inputs, "c/story.txt", "Kestrel hires a pilot\n\nKestrel Aerospace hired a new chief pilot on Friday.\n".as_bytes());
+    write(&inputs, "c/notes.md", b"not an article");
+    write(&inputs, "d.txt.gz", &gzip("Orland Shipping appointed a new treasurer this week, the company said.".as_bytes()));
+    let stdin = r#"{"id":"from-stdin","text":"A record that arrived on standard input about a retiring director."}"#;
+    let run = extract(dir.path(), &[inputs.to_str().unwrap(), "-"], Some(format!("{stdin}\n").as_bytes()));
+
+    assert_eq!(run.exit_code(), 0, "{}", run.stderr());
+    let articles = run.articles();
+    let ids: Vec<&str> = articles.iter().map(|a| a["identifier"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["g1", "gz1", "story", "d", "from-stdin"]);
+    assert_eq!(articles[2]["headline"], "Kestrel hires a pilot");
+    assert_eq!(articles[2]["sentenceCount"], 2);
+    assert_eq!(articles[0]["datePublished"]["@value"], "2026-01-05");
+    assert!(run.errors.is_empty(), "{:?}", run.errors);
+}
+
+#[test]
+fn a_truncated_gzip_keeps_what_came_before_and_reports_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut jsonl = String::new();
+    for i in 0..400 {
+        jsonl.push_str(&format!(
+            "{{\"id\":\"r{i}\",\"text\":\"Record number {i} says that the treasurer of company {i} resigned on a {} afternoon.\"}}\n",
+            ["Monday", "Tuesday", "Friday"][i % 3]
+        ));
+    }
+    let compressed = gzip(jsonl.as_bytes());
+    let input = write(dir.path(), "cut.jsonl.gz", &compressed[..compressed.len() / 2]);
+    let run = extract(dir.path(), &[input.to_str().unwrap()], None);
+
+    assert_eq!(run.exit_code(), 3, "{}", run.stderr());
+    let written = run.articles().len();
+    assert!(written > 0 && written < 400, "{written}");
+    assert_eq!(run.errors.len(), 1, "{:?}", run.errors);
+    assert!(run.errors[0]["reason"].as_str().unwrap().starts_with("gzip stream truncated or corrupt"), "{:?}", run.errors);
+    assert_eq!(run.errors[0]["line"].as_u64(), Some(written as u64 + 1));
+}
+
+#[test]
+fn unreadable_and_unsupported_inputs_are_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.jsonl", format!("{GOOD}\n").as_bytes());
+    let csv = write(dir.path(), "table.csv", b"a,b\n");
+    let bad_text = write(dir.path(), "latin1.txt", b"Caf\xe9 owner resigns.");
+    let missing = dir.path().join("missing.jsonl");
+    let args = [missing.to_str().unwrap(), csv.to_str().unwrap(), bad_text.to_str().unwrap(), good.to_str().unwrap()];
+    let run = extract(dir.path(), &args, None);
+
+    assert_eq!(run.exit_code(), 3);
+    assert_eq!(run.articles().len(), 1);
+    assert_eq!(
+        reasons(&run.errors),
+        vec![
+            (None, None, "error", "cannot read file: no such file or directory"),
+            (None, None, "error", "unsupported input type (expected .jsonl, .jsonl.gz, .txt, .txt.gz, a directory or -)"),
+            (None, None, "error", "invalid UTF-8 at byte 3 of the record"),
+        ]
+    );
+}
+
+#[test]
+fn records_over_the_size_limit_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!(r#"{{"id":"long","text":"{}"}}"#, "word ".repeat(100));
+    let input = write(dir.path(), "sizes.jsonl", format!("{long}\n{GOOD}\n").as_bytes());
+    let run = extract(dir.path(), &[input.to_str().unwrap(), "--max-record-bytes", "300"], None);
+
+    assert_eq!(run.exit_code(), 3);
+    assert_eq!(run.articles().len(), 1);
+    assert_eq!(reasons(&run.errors), vec![(Some(1), None, "error", "record is larger than the limit of 300 bytes")]);
+}
+
+#[test]
+fn an_unwritable_output_is_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "a.jsonl", format!("{GOOD}\n").as_bytes());
+    let output = crate::util::binary()
+        .args(["extract", input.to_str().unwrap(), "--quiet", "--output", "/nonexistent-dir/graph.jsonld", "--errors"])
+        .arg(dir.path().join("e.jsonl"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot write in /nonexistent-dir"));
+}
