@@ -112,7 +112,8 @@ impl Pipeline {
                 }
             }
             progress.set_position(bytes_read.load(Ordering::Relaxed));
-            progress.set_message(format!("{} articles, {} failed", summary.written, summary.failed));
+            let per_second = summary.read as f64 / progress.elapsed().as_secs_f64().max(1e-3);
+            progress.set_message(format!("{} articles ({per_second:.0}/s), {} failed", summary.read, summary.failed));
         }
         Ok(summary)
     }
