@@ -11,6 +11,7 @@
 pub mod graph;
 pub mod language;
 pub mod model;
+pub mod ner;
 pub mod pipeline;
 pub mod read;
 pub mod sentences;

@@ -10,9 +10,16 @@ true for every word seen in the corpora.
 Input:  ~/.cache/newsgraph/base/hf-full/  (convert_base.py)
 Output: ~/.cache/newsgraph/base/hf-trim/  config.json, model.safetensors, tokenizer.json,
         old_ids.json (new id -> id in the full vocabulary), trim_report.json
+
+After training:  python trim_vocab.py --check-model ~/.cache/newsgraph/ner-train/final
+compares word labels of (trained model, trimmed tokenizer) with those of (the same model mapped
+back to the full 250k vocabulary, full tokenizer): the trained rows go back to their old ids,
+every other row keeps its e5 value. Writes <model>/trim_check.json.
 """
+import argparse
 import json
 import os
+import re
 
 import numpy as np
 from safetensors.numpy import load_file, save_file
@@ -97,5 +104,61 @@ def main():
     print(report)
 
 
+# Extra own sentences for the model check: names and words that are rare or absent in the corpora.
+MORE_SENTENCES = [
+    "Volodymyr Zelensky met Kyriakos Mitsotakis in Zaporizhzhia, according to Reuters.",
+    "Satya Nadella told Microsoft staff in Redmond that the OpenAI partnership would continue.",
+    "Der Aufsichtsrat von Thyssenkrupp berief Miguel López zum neuen Vorstandsvorsitzenden in Essen.",
+    "La ministre Élisabeth Borne a rencontré les syndicats de la SNCF à Matignon jeudi.",
+    "Iberdrola nombró a Ignacio Sánchez Galán presidente ejecutivo en Bilbao.",
+    "Giorgia Meloni ha incontrato i vertici di Stellantis a Palazzo Chigi.",
+    "A Embraer anunciou que Francisco Gomes Neto deixará a presidência em São José dos Campos.",
+    "Ahold Delhaize benoemde Frans Muller tot topman in Zaandam, meldt het NRC.",
+]
+
+
+def check_model(model_dir):
+    import torch
+    from transformers import BertForTokenClassification
+    from nerutil import predict_words
+    torch.set_num_threads(2)
+    trim_tok = Tokenizer.from_file(os.path.join(model_dir, "tokenizer.json"))
+    full_tok = Tokenizer.from_file(os.path.join(FULL, "tokenizer.json"))
+    old_ids = json.load(open(os.path.join(TRIM, "old_ids.json")))
+    trim_model = BertForTokenClassification.from_pretrained(model_dir).eval()
+    full_model = BertForTokenClassification.from_pretrained(model_dir).eval()
+    table = torch.from_numpy(load_file(os.path.join(FULL, "model.safetensors"))["embeddings.word_embeddings.weight"])
+    table[torch.tensor(old_ids)] = trim_model.bert.embeddings.word_embeddings.weight.detach()
+    full_model.bert.embeddings.word_embeddings = torch.nn.Embedding.from_pretrained(table, freeze=True, padding_idx=1)
+
+    def fn(model):
+        def logits(ids, mask):
+            with torch.no_grad():
+                return model(input_ids=torch.tensor(ids), attention_mask=torch.tensor(mask)).logits.numpy()
+        return logits
+    # Split punctuation off words, as the corpora do.
+    own = [(re.findall(r"\w+(?:[-'’]\w+)*|[^\w\s]", s), None) for s in list(CHECK_SENTENCES.values()) + MORE_SENTENCES]
+    sets = {"own sentences (7 languages)": own}
+    for name in corpora.TEST_SPLITS:
+        sets[f"{name} test, first 200"] = corpora.test(name, 200)
+    report = {}
+    for name, sents in sets.items():
+        a = predict_words(trim_tok, sents, fn(trim_model))
+        b = predict_words(full_tok, sents, fn(full_model))
+        words = sum(len(x) for x in a)
+        diff = sum(x != y for p, q in zip(a, b) for x, y in zip(p, q))
+        tok_diff = sum(trim_tok.encode(s[0], is_pretokenized=True).tokens != full_tok.encode(s[0], is_pretokenized=True).tokens
+                       for s in sents)
+        report[name] = {"sentences": len(sents), "words": words, "word_labels_differing": diff,
+                        "sentences_tokenized_differently": tok_diff}
+        print(name, report[name], flush=True)
+    for s, p in zip(sets["own sentences (7 languages)"], predict_words(trim_tok, sets["own sentences (7 languages)"], fn(trim_model))):
+        print(" ".join(w if t == "O" else f"[{w}|{t}]" for w, t in zip(s[0], p)))
+    json.dump(report, open(os.path.join(model_dir, "trim_check.json"), "w"), indent=2)
+
+
 if __name__ == "__main__":
-    main()
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--check-model", help="trained model dir: compare trimmed vs full vocabulary labels")
+    a = ap.parse_args()
+    check_model(a.check_model) if a.check_model else main()

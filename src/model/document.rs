@@ -1,6 +1,6 @@
 //! An article as read, and the document that the per-document stages fill in.
 
-use super::{ArticleId, ByteSpan};
+use super::{ArticleId, ByteSpan, Mention};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::path::PathBuf;
 
@@ -99,11 +99,13 @@ pub struct Document {
     pub origin: Origin,
     pub language: Option<LanguageInfo>,
     pub sentences: Vec<Sentence>,
+    /// Named-entity mentions in text order.
+    pub mentions: Vec<Mention>,
 }
 
 impl Document {
     pub fn new(article: Article, origin: Origin) -> Self {
-        Self { article, origin, language: None, sentences: Vec::new() }
+        Self { article, origin, language: None, sentences: Vec::new(), mentions: Vec::new() }
     }
 
     pub fn text(&self) -> &str {

