@@ -4,7 +4,8 @@
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsgraph::graph::JsonLdWriter;
+use newsgraph::graph::{JsonLdWriter, RunProvenance};
+use newsgraph::ner::{self, NerStage, OnnxOptions, Recognizer};
 use newsgraph::pipeline::{ErrorReport, Pipeline, RunOptions, RunSummary};
 use newsgraph::read::{expand_inputs, total_input_bytes, Records, DEFAULT_MAX_RECORD_BYTES};
 use std::fs::File;
@@ -50,6 +51,12 @@ struct ExtractArgs {
     /// Records larger than this many bytes are reported as errors instead of read.
     #[arg(long, default_value_t = DEFAULT_MAX_RECORD_BYTES)]
     max_record_bytes: usize,
+    /// The NER model directory [default: the model shipped in models/ner].
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Skip named-entity recognition (read, detect languages and split sentences only).
+    #[arg(long)]
+    no_ner: bool,
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
@@ -71,7 +78,13 @@ fn main() -> ExitCode {
 }
 
 fn extract(args: &ExtractArgs) -> Result<RunSummary> {
-    let pipeline = Pipeline::standard(args.lang.as_deref())?;
+    let mut pipeline = Pipeline::standard(args.lang.as_deref())?;
+    let mut provenance = RunProvenance::default();
+    if !args.no_ner {
+        let stage = ner_stage(args)?;
+        provenance.ner_model = Some(stage.describe());
+        pipeline = pipeline.with_stage(stage);
+    }
     let inputs = expand_inputs(&args.inputs);
     let progress = progress_bar(total_input_bytes(&inputs), args.quiet);
     let records = Records::new(inputs, args.max_record_bytes);
@@ -85,7 +98,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
     };
 
     let summary = if to_stdout {
-        let mut writer = JsonLdWriter::for_writer(BufWriter::new(io::stdout().lock()))?;
+        let mut writer = JsonLdWriter::for_writer(BufWriter::new(io::stdout().lock()), &provenance)?;
         let summary = pipeline.run(records, &options, &mut writer, &mut report, &progress)?;
         writer.finish()?;
         summary
@@ -94,7 +107,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
         let directory = args.output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let temporary = tempfile::NamedTempFile::new_in(directory)
             .with_context(|| format!("cannot write in {}", directory.display()))?;
-        let mut writer = JsonLdWriter::for_writer(BufWriter::new(temporary))?;
+        let mut writer = JsonLdWriter::for_writer(BufWriter::new(temporary), &provenance)?;
         let summary = pipeline.run(records, &options, &mut writer, &mut report, &progress)?;
         let temporary = writer.finish()?.into_inner().map_err(|e| e.into_error())?;
         temporary.persist(&args.output).with_context(|| format!("cannot write {}", args.output.display()))?;
@@ -104,6 +117,19 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
     progress.finish_and_clear();
     print_summary(&summary, &args.output, errors_path.as_deref());
     Ok(summary)
+}
+
+/// The shipped model (or `--model`) through ONNX Runtime, using as many threads as the run.
+fn ner_stage(args: &ExtractArgs) -> Result<NerStage> {
+    let model_dir = args.model.clone().unwrap_or_else(ner::default_model_dir);
+    let library = ner::library_path().context("cannot locate ONNX Runtime: set ORT_DYLIB_PATH")?;
+    if !library.exists() {
+        anyhow::bail!("ONNX Runtime not found at {}: run scripts/setup.sh, or set ORT_DYLIB_PATH", library.display());
+    }
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let recognizer = ner::onnx_recognizer(&model_dir, &library, OnnxOptions { intra_threads: threads })?;
+    eprintln!("newsgraph: NER with {}", recognizer.describe());
+    Ok(NerStage::new(recognizer))
 }
 
 fn create(path: &Path) -> Result<File> {

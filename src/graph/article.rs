@@ -1,7 +1,7 @@
 //! The `schema:NewsArticle` node of one document.
 
 use super::iri::article_iri;
-use crate::model::Document;
+use crate::model::{CharOffsets, Document};
 use serde_json::{json, Map, Value};
 
 /// The article node: identity, metadata, language decision and sentence count. Keys are sorted (serde_json
@@ -34,5 +34,33 @@ pub fn article_node(doc: &Document) -> Value {
         }
     }
     node.insert("sentenceCount".into(), json!(doc.sentences.len()));
+    if !doc.mentions.is_empty() {
+        node.insert("mention".into(), mention_nodes(doc));
+    }
     Value::Object(node)
+}
+
+/// The mentions NER found, with code-point offsets into the article text.
+fn mention_nodes(doc: &Document) -> Value {
+    let article = article_iri(&doc.article.id);
+    let mut offsets = CharOffsets::new(doc.text());
+    let mentions = doc.mentions.iter().map(|mention| {
+        let (start, end) = offsets.span(mention.span);
+        json!({
+            "@id": format!("{article}#mention-{start}-{end}"),
+            "@type": "Mention",
+            "entityType": mention.kind.tag(),
+            "surfaceForm": mention.span.slice(doc.text()),
+            "startOffset": start,
+            "endOffset": end,
+            "sentenceIndex": mention.sentence,
+            "score": round3(mention.score),
+        })
+    });
+    Value::Array(mentions.collect())
+}
+
+/// Scores to three decimals: more digits say nothing and make outputs noisy to compare.
+fn round3(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
 }

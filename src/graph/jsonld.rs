@@ -14,13 +14,13 @@ pub struct JsonLdWriter<W: Write> {
 
 impl<W: Write> JsonLdWriter<W> {
     /// Starts the document: the context and the node describing the output itself.
-    pub fn for_writer(mut out: W) -> io::Result<Self> {
+    pub fn for_writer(mut out: W, provenance: &RunProvenance) -> io::Result<Self> {
         let context: Value = serde_json::from_str(CONTEXT_DOCUMENT).expect("docs/context.jsonld is valid JSON");
         out.write_all(b"{\n\"@context\": ")?;
         serde_json::to_writer(&mut out, &context["@context"])?;
         out.write_all(b",\n\"@graph\": [\n")?;
         let mut writer = Self { out, nodes_written: 0 };
-        writer.write_node(&dataset_node())?;
+        writer.write_node(&dataset_node(provenance))?;
         Ok(writer)
     }
 
@@ -47,9 +47,16 @@ impl<W: Write> DocumentSink for JsonLdWriter<W> {
     }
 }
 
-/// The node that says what this document is: its format version and the program that wrote it.
-fn dataset_node() -> Value {
-    json!({
+/// What produced a graph, beyond the program itself.
+#[derive(Debug, Clone, Default)]
+pub struct RunProvenance {
+    /// The NER model and engine, when NER ran.
+    pub ner_model: Option<String>,
+}
+
+/// The node that says what this document is: its format version and what wrote it.
+fn dataset_node(provenance: &RunProvenance) -> Value {
+    let mut node = json!({
         "@id": "urn:newsgraph:dataset",
         "@type": "Dataset",
         "formatVersion": FORMAT_VERSION,
@@ -59,5 +66,9 @@ fn dataset_node() -> Value {
             "name": "newsgraph",
             "softwareVersion": env!("CARGO_PKG_VERSION"),
         },
-    })
+    });
+    if let Some(model) = &provenance.ner_model {
+        node["nerModel"] = json!(model);
+    }
+    node
 }

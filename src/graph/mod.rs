@@ -8,7 +8,7 @@ mod jsonld;
 
 pub use article::article_node;
 pub use iri::{article_iri, VOCABULARY_NAMESPACE};
-pub use jsonld::JsonLdWriter;
+pub use jsonld::{JsonLdWriter, RunProvenance};
 
 /// The version of the output format: vocabulary, context and document shape.
 pub const FORMAT_VERSION: &str = "0.1";

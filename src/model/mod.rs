@@ -9,4 +9,4 @@ mod span;
 pub use document::{Article, Document, LanguageInfo, LanguageSource, Origin, PublishedDate, Sentence};
 pub use id::ArticleId;
 pub use mention::{EntityKind, Mention};
-pub use span::ByteSpan;
+pub use span::{ByteSpan, CharOffsets};

@@ -38,6 +38,34 @@ impl ByteSpan {
     }
 }
 
+/// Converts byte offsets of one text to code-point offsets, cheaply when asked in increasing order
+/// (a document's mentions and sentences are), instead of counting from the start every time.
+pub struct CharOffsets<'t> {
+    text: &'t str,
+    last_byte: usize,
+    last_char: usize,
+}
+
+impl<'t> CharOffsets<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Self { text, last_byte: 0, last_char: 0 }
+    }
+
+    pub fn char_offset(&mut self, byte: usize) -> usize {
+        if byte < self.last_byte {
+            self.last_byte = 0;
+            self.last_char = 0;
+        }
+        self.last_char += self.text[self.last_byte..byte].chars().count();
+        self.last_byte = byte;
+        self.last_char
+    }
+
+    pub fn span(&mut self, span: ByteSpan) -> (usize, usize) {
+        (self.char_offset(span.start), self.char_offset(span.end))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,5 +77,8 @@ mod tests {
         let span = ByteSpan::new(start, start + "quitté".len());
         assert_eq!(span.slice(text), "quitté");
         assert_eq!(span.to_char_offsets(text), (9, 15));
+        let mut offsets = CharOffsets::new(text);
+        assert_eq!(offsets.span(span), (9, 15));
+        assert_eq!(offsets.char_offset(2), 1, "going back restarts the count");
     }
 }

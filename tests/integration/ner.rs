@@ -75,3 +75,46 @@ fn long_sentences_are_windowed_and_spans_slice_their_text() {
         assert!(!text.is_empty());
     }
 }
+
+/// The shipped model, through the command line, on long input: nothing is cut off silently.
+mod long_input {
+    use crate::util::{extract, write};
+
+    #[test]
+    fn a_name_at_the_end_of_a_2000_word_sentence_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let filler = "and the committee discussed the budget of the regional office ".repeat(200); // 2,000 words
+        let text = format!("On Monday the board of Orland Shipping met {filler}before Margaret Ellison resigned");
+        let record = serde_json::json!({"id": "long-sentence", "text": text});
+        let input = write(dir.path(), "long.jsonl", format!("{record}\n").as_bytes());
+        let run = extract(dir.path(), &[input.to_str().unwrap(), "--lang", "en"], None);
+        assert_eq!(run.exit_code(), 0, "{}", run.stderr());
+        let article = &run.articles()[0];
+        assert_eq!(article["sentenceCount"], 1);
+        let mentions: Vec<(&str, &str)> = article["mention"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| (m["surfaceForm"].as_str().unwrap(), m["entityType"].as_str().unwrap()))
+            .collect();
+        assert!(mentions.contains(&("Orland Shipping", "ORG")), "{mentions:?}");
+        assert!(mentions.contains(&("Margaret Ellison", "PER")), "{mentions:?}");
+    }
+
+    #[test]
+    fn a_200_kb_article_is_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let paragraph = "Shares of Velta Bank rose on Tuesday after the lender reported higher quarterly profit. ";
+        let mut text = paragraph.repeat(200_000 / paragraph.len() + 1);
+        text.push_str("The report was signed by chief executive Tomasz Wielgus.");
+        let record = serde_json::json!({"id": "long-article", "text": text});
+        let input = write(dir.path(), "long.jsonl", format!("{record}\n").as_bytes());
+        let run = extract(dir.path(), &[input.to_str().unwrap()], None);
+        assert_eq!(run.exit_code(), 0, "{}", run.stderr());
+        let article = &run.articles()[0];
+        assert_eq!(article["sentenceCount"].as_u64(), Some((200_000 / paragraph.len() + 2) as u64));
+        let last = article["mention"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!((last["surfaceForm"].as_str(), last["entityType"].as_str()), (Some("Tomasz Wielgus"), Some("PER")));
+        assert_eq!(last["endOffset"].as_u64(), Some(text.chars().count() as u64 - 1));
+    }
+}
