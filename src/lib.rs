@@ -14,4 +14,5 @@ pub mod model;
 pub mod ner;
 pub mod pipeline;
 pub mod read;
+pub mod resolve;
 pub mod sentences;

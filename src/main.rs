@@ -7,6 +7,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::graph::{JsonLdWriter, RunProvenance};
 use newsgraph::ner::{self, NerStage, OnnxOptions, Recognizer};
 use newsgraph::pipeline::{ErrorReport, Pipeline, RunOptions, RunSummary};
+use newsgraph::resolve::WithinDocumentStage;
 use newsgraph::read::{expand_inputs, total_input_bytes, Records, DEFAULT_MAX_RECORD_BYTES};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -83,7 +84,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
     if !args.no_ner {
         let stage = ner_stage(args)?;
         provenance.ner_model = Some(stage.describe());
-        pipeline = pipeline.with_stage(stage);
+        pipeline = pipeline.with_stage(stage).with_stage(WithinDocumentStage);
     }
     let inputs = expand_inputs(&args.inputs);
     let progress = progress_bar(total_input_bytes(&inputs), args.quiet);

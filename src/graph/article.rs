@@ -1,7 +1,7 @@
 //! The `schema:NewsArticle` node of one document.
 
 use super::iri::article_iri;
-use crate::model::{CharOffsets, Document};
+use crate::model::{CharOffsets, Document, EntityKind};
 use serde_json::{json, Map, Value};
 
 /// The article node: identity, metadata, language decision and sentence count. Keys are sorted (serde_json
@@ -36,17 +36,50 @@ pub fn article_node(doc: &Document) -> Value {
     node.insert("sentenceCount".into(), json!(doc.sentences.len()));
     if !doc.mentions.is_empty() {
         node.insert("mention".into(), mention_nodes(doc));
+        node.insert("mentions".into(), entity_nodes(doc));
     }
     Value::Object(node)
+}
+
+/// The IRI of a document's entity, by its place in order of first mention (deterministic). The
+/// cross-document graph replaces these with global entity IRIs.
+fn entity_iri(doc: &Document, index: usize) -> String {
+    format!("{}#entity-{index}", article_iri(&doc.article.id))
+}
+
+/// The document's entities (`schema:mentions`): one node per person, organisation or place.
+fn entity_nodes(doc: &Document) -> Value {
+    let entities = doc.entities.iter().enumerate().map(|(index, entity)| {
+        json!({
+            "@id": entity_iri(doc, index),
+            "@type": schema_class(entity.kind),
+            "name": entity.name,
+        })
+    });
+    Value::Array(entities.collect())
+}
+
+pub(crate) fn schema_class(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "Person",
+        EntityKind::Organization => "Organization",
+        EntityKind::Location => "Place",
+    }
 }
 
 /// The mentions NER found, with code-point offsets into the article text.
 fn mention_nodes(doc: &Document) -> Value {
     let article = article_iri(&doc.article.id);
     let mut offsets = CharOffsets::new(doc.text());
-    let mentions = doc.mentions.iter().map(|mention| {
+    let mut entity_of = vec![None; doc.mentions.len()];
+    for (index, entity) in doc.entities.iter().enumerate() {
+        for &mention in &entity.mentions {
+            entity_of[mention] = Some(index);
+        }
+    }
+    let mentions = doc.mentions.iter().zip(entity_of).map(|(mention, entity)| {
         let (start, end) = offsets.span(mention.span);
-        json!({
+        let mut node = json!({
             "@id": format!("{article}#mention-{start}-{end}"),
             "@type": "Mention",
             "entityType": mention.kind.tag(),
@@ -55,7 +88,11 @@ fn mention_nodes(doc: &Document) -> Value {
             "endOffset": end,
             "sentenceIndex": mention.sentence,
             "score": round3(mention.score),
-        })
+        });
+        if let Some(entity) = entity {
+            node["refersTo"] = json!(entity_iri(doc, entity));
+        }
+        node
     });
     Value::Array(mentions.collect())
 }

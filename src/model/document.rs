@@ -1,6 +1,6 @@
 //! An article as read, and the document that the per-document stages fill in.
 
-use super::{ArticleId, ByteSpan, Mention};
+use super::{ArticleId, ByteSpan, LocalEntity, Mention};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::path::PathBuf;
 
@@ -101,11 +101,13 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Named-entity mentions in text order.
     pub mentions: Vec<Mention>,
+    /// The mentions grouped into entities, in order of first mention.
+    pub entities: Vec<LocalEntity>,
 }
 
 impl Document {
     pub fn new(article: Article, origin: Origin) -> Self {
-        Self { article, origin, language: None, sentences: Vec::new(), mentions: Vec::new() }
+        Self { article, origin, language: None, sentences: Vec::new(), mentions: Vec::new(), entities: Vec::new() }
     }
 
     pub fn text(&self) -> &str {

@@ -2,11 +2,13 @@
 //! spans that point back into the original text. No I/O lives here.
 
 mod document;
+mod entity;
 mod id;
 mod mention;
 mod span;
 
 pub use document::{Article, Document, LanguageInfo, LanguageSource, Origin, PublishedDate, Sentence};
+pub use entity::LocalEntity;
 pub use id::ArticleId;
 pub use mention::{EntityKind, Mention};
 pub use span::{ByteSpan, CharOffsets};

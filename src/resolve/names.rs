@@ -1,0 +1,95 @@
+//! Name keys for matching: accents and case folded, honorifics and legal forms dropped, tickers reduced
+//! to their symbol. Keys compare names; they are never shown.
+
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NameWords {
+    honorifics: Vec<String>,
+    legal_suffixes: Vec<String>,
+}
+
+struct Lists {
+    honorifics: HashSet<String>,
+    legal_suffixes: HashSet<String>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let words: NameWords = toml::from_str(include_str!("data/names.toml")).expect("src/resolve/data/names.toml is valid");
+    Lists { honorifics: words.honorifics.into_iter().collect(), legal_suffixes: words.legal_suffixes.into_iter().collect() }
+});
+
+/// Lower case, ASCII letters for accented ones ("Zoë" -> "zoe"), a final full stop dropped.
+pub fn fold(word: &str) -> String {
+    deunicode::deunicode(word).to_lowercase().trim_end_matches('.').to_string()
+}
+
+/// The words of a name, possessive and surrounding punctuation removed.
+fn words(name: &str) -> Vec<&str> {
+    let name = name.trim_end_matches("'s").trim_end_matches("’s");
+    name.split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_matches(|c: char| matches!(c, '"' | '\'' | '“' | '”' | '«' | '»' | '(' | ')')))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A person's name as folded words without honorifics: "Mr. John Hegeman's" -> ["john", "hegeman"].
+pub fn person_key(name: &str) -> Vec<String> {
+    let folded: Vec<String> = words(name).into_iter().map(fold).collect();
+    let start = folded.iter().position(|w| !LISTS.honorifics.contains(w)).unwrap_or(folded.len());
+    folded[start..].to_vec()
+}
+
+/// An organisation's name as folded words without legal forms, a ticker as its symbol:
+/// "Meta Platforms Inc." -> ["meta", "platforms"]; "META.O" -> ["meta"]; "The Walt Disney Co." -> ["walt", "disney"].
+pub fn organization_key(name: &str) -> Vec<String> {
+    let words = words(name);
+    if let [single] = words[..] {
+        if let Some(symbol) = ticker_symbol(single) {
+            return vec![symbol.to_lowercase()];
+        }
+    }
+    let folded: Vec<String> = words.into_iter().map(fold).collect();
+    let kept: Vec<String> = folded.iter().filter(|w| !LISTS.legal_suffixes.contains(w.as_str())).cloned().collect();
+    if kept.is_empty() { folded } else { kept }
+}
+
+/// "META.O", "AAPL.OQ", "SIEGn.DE": an upper-case symbol with an exchange suffix (Reuters instrument codes).
+pub fn ticker_symbol(word: &str) -> Option<&str> {
+    let (symbol, exchange) = word.split_once('.')?;
+    let symbol_ok = (1..=6).contains(&symbol.len()) && symbol.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let exchange_ok = (1..=2).contains(&exchange.len()) && exchange.chars().all(|c| c.is_ascii_uppercase());
+    (symbol_ok && exchange_ok).then_some(symbol)
+}
+
+/// The initials of a multi-word name, for acronyms: ["wall", "street", "journal"] -> "wsj".
+pub fn initials(key: &[String]) -> String {
+    key.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_keys_drop_honorifics_and_possessives() {
+        assert_eq!(person_key("Mr. John Hegeman's"), ["john", "hegeman"]);
+        assert_eq!(person_key("M. Lucien Barrault"), ["lucien", "barrault"]);
+        assert_eq!(person_key("Zoë Ménard"), ["zoe", "menard"]);
+        assert_eq!(person_key("Hegeman"), ["hegeman"]);
+    }
+
+    #[test]
+    fn organization_keys_drop_legal_forms_and_read_tickers() {
+        assert_eq!(organization_key("Meta Platforms Inc."), ["meta", "platforms"]);
+        assert_eq!(organization_key("META.O"), ["meta"]);
+        assert_eq!(organization_key("The Walt Disney Co."), ["walt", "disney"]);
+        assert_eq!(organization_key("Lumetta S.p.A."), ["lumetta"]);
+        assert_eq!(organization_key("Meta's"), ["meta"]);
+        assert_eq!(ticker_symbol("U.S."), None);
+        assert_eq!(initials(&organization_key("Wall Street Journal")), "wsj");
+    }
+}

@@ -1,0 +1,125 @@
+//! Grouping the mentions of one document into entities: "John Hegeman", "Hegeman" and "Mr Hegeman" are
+//! one person; "Wall Street Journal", "Journal" and "WSJ" one organisation; "Meta" and "META.O" too.
+//! A short mention joins the closest earlier entity it fits, so two people sharing a surname are told
+//! apart by which was mentioned last.
+
+use super::names::{fold, initials, organization_key, person_key};
+use crate::model::{EntityKind, LocalEntity, Mention};
+use strsim::normalized_damerau_levenshtein;
+
+/// Surnames this alike are one name misspelt ("Hageman" / "Hegeman"), when the rest of the name agrees.
+const SURNAME_SIMILARITY: f64 = 0.8;
+
+/// Shorter words than this are too short for fuzzy matching to mean anything.
+const MIN_FUZZY_LENGTH: usize = 5;
+
+struct Cluster {
+    kind: EntityKind,
+    /// Keys of the mentions so far.
+    keys: Vec<Vec<String>>,
+    mentions: Vec<usize>,
+}
+
+impl Cluster {
+    /// The longest key: the fullest form of the name seen.
+    fn full_key(&self) -> &[String] {
+        self.keys.iter().max_by_key(|k| k.len()).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The entities of a document, in order of first mention; every mention belongs to exactly one.
+pub fn group_mentions(text: &str, mentions: &[Mention]) -> Vec<LocalEntity> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for (index, mention) in mentions.iter().enumerate() {
+        let surface = mention.span.slice(text);
+        let key = match mention.kind {
+            EntityKind::Person => person_key(surface),
+            EntityKind::Organization | EntityKind::Location => organization_key(surface),
+        };
+        let target = if key.is_empty() {
+            None
+        } else {
+            match mention.kind {
+                EntityKind::Person => find_person(&clusters, &key),
+                EntityKind::Organization => find_organization(&clusters, &key, surface),
+                EntityKind::Location => clusters.iter().rposition(|c| c.kind == EntityKind::Location && c.keys.contains(&key)),
+            }
+        };
+        match target {
+            Some(cluster) => {
+                clusters[cluster].keys.push(key);
+                clusters[cluster].mentions.push(index);
+            }
+            None => clusters.push(Cluster { kind: mention.kind, keys: vec![key], mentions: vec![index] }),
+        }
+    }
+    clusters.into_iter().map(|c| LocalEntity { kind: c.kind, name: canonical_name(text, mentions, &c), mentions: c.mentions }).collect()
+}
+
+fn similar_surnames(a: &str, b: &str) -> bool {
+    a == b || (a.len() >= MIN_FUZZY_LENGTH && b.len() >= MIN_FUZZY_LENGTH && normalized_damerau_levenshtein(a, b) >= SURNAME_SIMILARITY)
+}
+
+/// The person cluster a name belongs to, searching from the most recent.
+fn find_person(clusters: &[Cluster], key: &[String]) -> Option<usize> {
+    let people = || clusters.iter().enumerate().rev().filter(|(_, c)| c.kind == EntityKind::Person);
+    if key.len() >= 2 {
+        let (first, last) = (&key[0], &key[key.len() - 1]);
+        // The same full name, or the same given name with a surname spelt slightly differently.
+        if let Some((i, _)) = people().find(|(_, c)| {
+            let full = c.full_key();
+            full.len() >= 2 && &full[0] == first && similar_surnames(&full[full.len() - 1], last)
+        }) {
+            return Some(i);
+        }
+        // A surname met alone before the full name.
+        return people().find(|(_, c)| c.full_key().len() == 1 && &c.full_key()[0] == last).map(|(i, _)| i);
+    }
+    let word = &key[0];
+    let surname_exact = people().find(|(_, c)| c.full_key().len() >= 2 && c.full_key().last() == Some(word));
+    let same_word = people().find(|(_, c)| c.full_key().len() == 1 && &c.full_key()[0] == word);
+    let given_name = people().find(|(_, c)| c.full_key().len() >= 2 && &c.full_key()[0] == word);
+    let surname_fuzzy = people().find(|(_, c)| c.full_key().len() >= 2 && similar_surnames(c.full_key().last().unwrap(), word));
+    surname_exact.or(same_word).or(given_name).or(surname_fuzzy).map(|(i, _)| i)
+}
+
+/// The organisation cluster a name belongs to: the same key, the last word of a longer name
+/// ("Journal"), or its acronym ("WSJ"). A first word alone ("Meta" for "Meta Superintelligence Labs")
+/// names a different organisation too often to join.
+fn find_organization(clusters: &[Cluster], key: &[String], surface: &str) -> Option<usize> {
+    let organizations = || clusters.iter().enumerate().rev().filter(|(_, c)| c.kind == EntityKind::Organization);
+    if let Some((i, _)) = organizations().find(|(_, c)| c.keys.iter().any(|k| k == key)) {
+        return Some(i);
+    }
+    if let [word] = key {
+        let is_acronym = surface.len() >= 2 && surface.chars().all(|c| c.is_uppercase());
+        return organizations()
+            .find(|(_, c)| {
+                let full = c.full_key();
+                full.len() >= 2 && (full.last() == Some(word) || (is_acronym && initials(full) == *word))
+            })
+            .map(|(i, _)| i);
+    }
+    None
+}
+
+/// The fullest surface form: most words, then earliest; honorifics and possessives removed.
+fn canonical_name(text: &str, mentions: &[Mention], cluster: &Cluster) -> String {
+    let best = cluster
+        .mentions
+        .iter()
+        .zip(&cluster.keys)
+        .max_by(|(a, ka), (b, kb)| ka.len().cmp(&kb.len()).then(b.cmp(a)))
+        .map(|(&m, _)| mentions[m].span.slice(text))
+        .unwrap_or_default();
+    let best = best.trim_end_matches("'s").trim_end_matches("’s");
+    if cluster.kind != EntityKind::Person {
+        return best.to_string();
+    }
+    let words: Vec<&str> = best.split_whitespace().collect();
+    let keep_from = words.iter().position(|w| person_key(w) == vec![fold(w)]).unwrap_or(0);
+    words[keep_from..].join(" ")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,74 @@
+//! Grouping cases written for this project.
+
+use super::*;
+use crate::model::ByteSpan;
+
+/// Mentions of every occurrence of each (surface, type) in `text`, in text order, skipping occurrences
+/// inside a longer listed name.
+fn mentions(text: &str, names: &[(&str, EntityKind)]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for &(name, kind) in names {
+        for (start, _) in text.match_indices(name) {
+            let end = start + name.len();
+            let inside_longer = names.iter().any(|&(other, _)| {
+                other.len() > name.len() && text.match_indices(other).any(|(s, _)| s <= start && end <= s + other.len())
+            });
+            if !inside_longer {
+                found.push(Mention { span: ByteSpan::new(start, end), kind, sentence: 0, score: 1.0 });
+            }
+        }
+    }
+    found.sort_by_key(|m| m.span.start);
+    found
+}
+
+fn groups(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Vec<String>)> {
+    let mentions = mentions(text, names);
+    group_mentions(text, &mentions)
+        .into_iter()
+        .map(|e| (e.name, e.mentions.iter().map(|&m| mentions[m].span.slice(text).to_string()).collect()))
+        .collect()
+}
+
+use EntityKind::*;
+
+#[test]
+fn surnames_titles_and_misspellings_join_the_full_name() {
+    let text = "Priya Natarajan left Harbourline. Ms. Natarajan said the move was planned; Natarjan will start a firm.";
+    assert_eq!(
+        groups(text, &[("Priya Natarajan", Person), ("Ms. Natarajan", Person), ("Natarjan", Person), ("Harbourline", Organization)]),
+        vec![
+            ("Priya Natarajan".to_string(), vec!["Priya Natarajan".into(), "Ms. Natarajan".into(), "Natarjan".into()]),
+            ("Harbourline".to_string(), vec!["Harbourline".into()]),
+        ]
+    );
+}
+
+#[test]
+fn two_people_sharing_a_surname_stay_apart() {
+    let text = "Anna Kowalski replaces Marek Kowalski. Kowalski, the new chief, starts Monday.";
+    let got = groups(text, &[("Anna Kowalski", Person), ("Marek Kowalski", Person), ("Kowalski", Person)]);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].0, "Anna Kowalski");
+    assert_eq!(got[1], ("Marek Kowalski".to_string(), vec!["Marek Kowalski".to_string(), "Kowalski".to_string()]));
+}
+
+#[test]
+fn short_forms_acronyms_and_tickers_join_organisations() {
+    let text = "The Wall Street Journal reported it; the Journal and WSJ readers saw Meta Platforms Inc. and META.O.";
+    let got = groups(
+        text,
+        &[("Wall Street Journal", Organization), ("Journal", Organization), ("WSJ", Organization), ("Meta Platforms Inc.", Organization), ("META.O", Organization)],
+    );
+    assert_eq!(got[0].1, ["Wall Street Journal", "Journal", "WSJ"]);
+    assert_eq!(got.len(), 3);
+}
+
+#[test]
+fn a_parent_is_not_its_lab_nor_its_old_name() {
+    let text = "Meta moved staff to Meta Superintelligence Labs. Facebook was Meta's old name. META.O fell.";
+    let got = groups(text, &[("Meta Superintelligence Labs", Organization), ("Meta", Organization), ("Facebook", Organization), ("META.O", Organization)]);
+    let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Meta", "Meta Superintelligence Labs", "Facebook"]);
+    assert_eq!(got[0].1, ["Meta", "Meta", "META.O"]);
+}
