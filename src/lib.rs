@@ -14,5 +14,6 @@ pub mod model;
 pub mod ner;
 pub mod pipeline;
 pub mod read;
+pub mod relations;
 pub mod resolve;
 pub mod sentences;

@@ -1,6 +1,6 @@
 //! An article as read, and the document that the per-document stages fill in.
 
-use super::{ArticleId, ByteSpan, LocalEntity, Mention};
+use super::{ArticleId, ByteSpan, Fact, LocalEntity, Mention};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::path::PathBuf;
 
@@ -103,11 +103,13 @@ pub struct Document {
     pub mentions: Vec<Mention>,
     /// The mentions grouped into entities, in order of first mention.
     pub entities: Vec<LocalEntity>,
+    /// Facts extracted from the document, in text order.
+    pub facts: Vec<Fact>,
 }
 
 impl Document {
     pub fn new(article: Article, origin: Origin) -> Self {
-        Self { article, origin, language: None, sentences: Vec::new(), mentions: Vec::new(), entities: Vec::new() }
+        Self { article, origin, language: None, sentences: Vec::new(), mentions: Vec::new(), entities: Vec::new(), facts: Vec::new() }
     }
 
     pub fn text(&self) -> &str {

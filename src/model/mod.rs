@@ -3,12 +3,14 @@
 
 mod document;
 mod entity;
+mod fact;
 mod id;
 mod mention;
 mod span;
 
 pub use document::{Article, Document, LanguageInfo, LanguageSource, Origin, PublishedDate, Sentence};
 pub use entity::LocalEntity;
+pub use fact::{Fact, FactKind, Modality, Role};
 pub use id::ArticleId;
 pub use mention::{EntityKind, Mention};
 pub use span::{ByteSpan, CharOffsets};

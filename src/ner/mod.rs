@@ -8,6 +8,8 @@ mod decode;
 mod model_files;
 mod onnx;
 mod runtime;
+#[cfg(feature = "rust-bert")]
+mod rust_bert;
 mod transformer;
 mod windows;
 mod words;
@@ -17,6 +19,8 @@ pub use decode::{decode_entities, Tag, WordTag};
 pub use model_files::{default_model_dir, ModelFiles};
 pub use onnx::{OnnxBackend, OnnxOptions};
 pub use runtime::{installed_library_path, library_path, ONNX_RUNTIME_VERSION};
+#[cfg(feature = "rust-bert")]
+pub use rust_bert::{RustBertBackend, LIBTORCH_VERSION};
 pub use transformer::{BatchOptions, TransformerRecognizer};
 pub use words::split_words;
 
@@ -55,6 +59,14 @@ pub trait Recognizer: Send + Sync {
 pub fn onnx_recognizer(model_dir: &Path, library: &Path, options: OnnxOptions) -> Result<TransformerRecognizer<OnnxBackend>, NerError> {
     let files = ModelFiles::open(model_dir)?;
     let backend = OnnxBackend::open(&files.onnx_path(), library, options)?;
+    TransformerRecognizer::new(files, backend)
+}
+
+/// The same model (`model.safetensors`) through libtorch and rust-bert, with `threads` intra-op threads.
+#[cfg(feature = "rust-bert")]
+pub fn rust_bert_recognizer(model_dir: &Path, threads: usize) -> Result<TransformerRecognizer<RustBertBackend>, NerError> {
+    let files = ModelFiles::open(model_dir)?;
+    let backend = RustBertBackend::open(model_dir, threads)?;
     TransformerRecognizer::new(files, backend)
 }
 

@@ -1,0 +1,79 @@
+//! Facts about people and organisations, extracted from one document, each with its evidence.
+
+use super::ByteSpan;
+
+/// What a fact says happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FactKind {
+    /// A person leaves an organisation, or a role at it.
+    Left,
+    /// A person takes over the role another held.
+    Replaces,
+    /// A person is appointed, named, hired, promoted or elected, or joins.
+    Joins,
+    /// A person holds a role at an organisation.
+    HoldsRole,
+}
+
+impl FactKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FactKind::Left => "left",
+            FactKind::Replaces => "replaces",
+            FactKind::Joins => "joins",
+            FactKind::HoldsRole => "holds_role",
+        }
+    }
+}
+
+/// How the text presents a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Modality {
+    /// It happened.
+    Asserted,
+    /// It is announced, or will happen.
+    Future,
+    /// It is only reported as considered, rumoured or likely.
+    Hedged,
+    /// It is denied, or will not happen.
+    Negated,
+}
+
+impl Modality {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Future => "future",
+            Modality::Hedged => "hedged",
+            Modality::Negated => "negated",
+        }
+    }
+}
+
+/// A role as the text writes it and as an English canonical title ("directeur des revenus" -> "chief
+/// revenue officer").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Role {
+    pub written: String,
+    pub normalized: String,
+}
+
+/// One fact. People and organisations are indices into the document's entities.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub kind: FactKind,
+    /// Who leaves, joins or holds the role; for `Replaces`, the successor.
+    pub person: usize,
+    /// For `Replaces`: the predecessor.
+    pub predecessor: Option<usize>,
+    pub organization: Option<usize>,
+    pub role: Option<Role>,
+    pub modality: Modality,
+    /// For `HoldsRole`: the text says the role is a past one ("former chief executive").
+    pub former: bool,
+    /// The sentence that states the fact (its span and index).
+    pub evidence: ByteSpan,
+    pub sentence: usize,
+    /// How sure the extractor is, in [0, 1].
+    pub confidence: f32,
+}

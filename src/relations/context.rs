@@ -1,0 +1,99 @@
+//! What the per-kind extractors share: the sentence, the lexicon, the organisation in focus, and
+//! helpers that pick the person, organisation or role nearest to a trigger.
+
+use super::lexicon::Lexicon;
+use super::modality::modality_of;
+use super::sentence::{RoleAt, SentenceView, Slot};
+use crate::model::{Fact, FactKind, Modality, Role};
+use std::ops::Range;
+
+/// How far (in words) a person or organisation may sit from its trigger or role and still belong to it.
+pub const REACH: usize = 12;
+
+/// Words between a role and a name for the two to read as one phrase ("CEO Mark Zuckerberg",
+/// "Priya Natarajan, its chief financial officer").
+pub const APPOSITION: usize = 3;
+
+pub struct Context<'a> {
+    pub view: &'a SentenceView,
+    pub lexicon: &'a Lexicon,
+    /// The organisation the document is about, for "the company" and for facts that name none.
+    pub focus: Option<usize>,
+}
+
+pub fn nearest_before(slots: &[Slot], position: usize, reach: usize) -> Option<&Slot> {
+    slots.iter().filter(|s| s.words.end <= position && position - s.words.end <= reach).max_by_key(|s| s.words.end)
+}
+
+pub fn nearest_after(slots: &[Slot], position: usize, reach: usize) -> Option<&Slot> {
+    slots.iter().filter(|s| s.words.start >= position && s.words.start - position <= reach).min_by_key(|s| s.words.start)
+}
+
+/// Distance in words between two ranges (0 when they touch or overlap).
+pub fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else if b.end <= a.start {
+        a.start - b.end
+    } else {
+        0
+    }
+}
+
+impl Context<'_> {
+    /// The role that belongs with a trigger and its person: "as CEO" after the trigger, a title next to
+    /// the name, or the closest title in the sentence.
+    pub fn role_for(&self, trigger: &Range<usize>, person: Option<&Slot>) -> Option<&RoleAt> {
+        let roles = &self.view.roles;
+        let after_trigger = roles.iter().find(|r| r.words.start >= trigger.end && r.words.start - trigger.end <= 4);
+        let next_to_person = person.and_then(|p| roles.iter().filter(|r| gap(&r.words, &p.words) <= APPOSITION).min_by_key(|r| gap(&r.words, &p.words)));
+        let closest = roles.iter().filter(|r| gap(&r.words, trigger) <= REACH).min_by_key(|r| gap(&r.words, trigger));
+        after_trigger.or(next_to_person).or(closest)
+    }
+
+    /// The organisation of a fact: the one next to its role ("Meta's CRO", "CEO of Disney"), else the
+    /// closest one to the trigger, else the organisation in focus. `bool`: found in this sentence.
+    pub fn organization_for(&self, trigger: &Range<usize>, role: Option<&RoleAt>) -> Option<(usize, bool)> {
+        let organizations = &self.view.organizations;
+        let by_role = role.and_then(|r| organizations.iter().filter(|o| gap(&o.words, &r.words) <= APPOSITION).min_by_key(|o| gap(&o.words, &r.words)));
+        let by_trigger = organizations.iter().filter(|o| gap(&o.words, trigger) <= REACH).min_by_key(|o| gap(&o.words, trigger));
+        match by_role.or(by_trigger) {
+            Some(slot) => Some((slot.entity, !slot.implicit)),
+            None => self.focus.map(|f| (f, false)),
+        }
+    }
+
+    pub fn modality(&self, trigger: &Range<usize>) -> Modality {
+        modality_of(self.view, self.lexicon, trigger)
+    }
+
+    /// A fact with its evidence and a confidence that drops for each part taken from context rather
+    /// than read in the sentence.
+    #[allow(clippy::too_many_arguments)]
+    pub fn fact(&self, kind: FactKind, person: &Slot, predecessor: Option<&Slot>, organization: Option<(usize, bool)>, role: Option<&RoleAt>, modality: Modality) -> Fact {
+        let mut confidence: f32 = 0.9;
+        if person.implicit || predecessor.is_some_and(|p| p.implicit) {
+            confidence -= 0.15;
+        }
+        match organization {
+            Some((_, true)) => {}
+            Some((_, false)) => confidence -= 0.15,
+            None => confidence -= 0.3,
+        }
+        if role.is_none() {
+            confidence -= 0.1;
+        }
+        Fact {
+            kind,
+            person: person.entity,
+            predecessor: predecessor.map(|p| p.entity),
+            organization: organization.map(|(o, _)| o),
+            role: role.map(|r| Role { written: r.role.written.clone(), normalized: r.role.normalized.clone() }),
+            modality,
+            former: role.is_some_and(|r| r.former),
+            evidence: self.view.span,
+            sentence: self.view.index,
+            confidence: confidence.clamp(0.05, 1.0),
+        }
+    }
+}

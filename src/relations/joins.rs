@@ -1,0 +1,27 @@
+//! `joins`: a person is appointed, named, hired, promoted or elected, or joins ("named CFO", "rejoint
+//! Meta", "wird zum Vorstandschef berufen").
+
+use super::context::{nearest_after, nearest_before, Context, REACH};
+use crate::model::{Fact, FactKind};
+
+/// Words before a trigger that make it passive: the person comes before ("X was appointed").
+const PASSIVE_MARKERS: [&str; 10] = ["was", "is", "been", "be", "being", "a", "ete", "est", "sera", "wurde"];
+
+pub fn extract(cx: &Context) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    for trigger in cx.view.find(&cx.lexicon.joins) {
+        let passive = trigger.start > 0 && PASSIVE_MARKERS.contains(&cx.view.folded[trigger.start - 1].as_str());
+        let before = nearest_before(&cx.view.people, trigger.start, REACH);
+        let after = nearest_after(&cx.view.people, trigger.end, 4);
+        // "Acme appointed Jane Roe" names the person after; "Jane Roe joined Acme" and "Jane Roe was
+        // appointed" before.
+        let person = if passive { before.or(after) } else { after.or(before) };
+        let Some(person) = person else {
+            continue;
+        };
+        let role = cx.role_for(&trigger, Some(person));
+        let organization = cx.organization_for(&trigger, role);
+        facts.push(cx.fact(FactKind::Joins, person, None, organization, role, cx.modality(&trigger)));
+    }
+    facts
+}

@@ -1,0 +1,195 @@
+//! Per-language lexicons (roles, triggers, modality cues) read from `data/*.toml`, and the phrase
+//! matcher that finds them in a sentence's folded words.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+const DATA_FILES: [(&str, &str); 2] = [("en", include_str!("data/en.toml")), ("fr", include_str!("data/fr.toml"))];
+
+/// A phrase: folded words, each an exact word or (ending in `*`) a prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    words: Vec<PhraseWord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PhraseWord {
+    Exact(String),
+    Prefix(String),
+}
+
+impl Phrase {
+    pub fn parse(text: &str) -> Self {
+        let words = crate::ner::split_words(text)
+            .into_iter()
+            .map(|span| {
+                let word = fold(span.slice(text));
+                match word.strip_suffix('*') {
+                    Some(prefix) => PhraseWord::Prefix(prefix.to_string()),
+                    None => PhraseWord::Exact(word),
+                }
+            })
+            .filter(|w| !matches!(w, PhraseWord::Exact(e) if e == "*"))
+            .collect();
+        Self { words }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Does the phrase match the folded words starting at `start`?
+    pub fn matches_at(&self, words: &[String], start: usize) -> bool {
+        self.words.len() + start <= words.len()
+            && self.words.iter().zip(&words[start..]).all(|(p, w)| match p {
+                PhraseWord::Exact(e) => e == w,
+                PhraseWord::Prefix(prefix) => w.starts_with(prefix.as_str()),
+            })
+    }
+}
+
+/// Lower case without accents: the form lexicons and sentences are compared in.
+pub fn fold(word: &str) -> String {
+    deunicode::deunicode(word).to_lowercase().replace('’', "'")
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    roles: BTreeMap<String, String>,
+    role_heads: BTreeMap<String, String>,
+    triggers: TriggerFile,
+    modality: ModalityFile,
+    pronouns: PronounFile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TriggerFile {
+    left: Vec<String>,
+    replaces_successor_first: Vec<String>,
+    replaces_predecessor_first: Vec<String>,
+    joins: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModalityFile {
+    negation: Vec<String>,
+    denial: Vec<String>,
+    hedge: Vec<String>,
+    future: Vec<String>,
+    former: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PronounFile {
+    organization: Vec<String>,
+    person: Vec<String>,
+}
+
+/// Everything the extractors know about one language.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// (phrase, normalised title), longest phrases first.
+    pub roles: Vec<(Phrase, String)>,
+    pub role_heads: Vec<(Phrase, String)>,
+    pub left: Vec<Phrase>,
+    pub replaces_successor_first: Vec<Phrase>,
+    pub replaces_predecessor_first: Vec<Phrase>,
+    pub joins: Vec<Phrase>,
+    pub negation: Vec<Phrase>,
+    pub denial: Vec<Phrase>,
+    pub hedge: Vec<Phrase>,
+    pub future: Vec<Phrase>,
+    pub former: Vec<Phrase>,
+    pub organization_pronouns: Vec<Phrase>,
+    pub person_pronouns: Vec<Phrase>,
+}
+
+fn phrases(list: &[String]) -> Vec<Phrase> {
+    let mut phrases: Vec<Phrase> = list.iter().map(|p| Phrase::parse(p)).filter(|p| !p.is_empty()).collect();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    phrases
+}
+
+fn titled(map: &BTreeMap<String, String>) -> Vec<(Phrase, String)> {
+    let mut roles: Vec<(Phrase, String)> = map.iter().map(|(p, n)| (Phrase::parse(p), n.clone())).collect();
+    roles.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    roles
+}
+
+impl Lexicon {
+    fn from_file(file: LexiconFile) -> Self {
+        Self {
+            roles: titled(&file.roles),
+            role_heads: titled(&file.role_heads),
+            left: phrases(&file.triggers.left),
+            replaces_successor_first: phrases(&file.triggers.replaces_successor_first),
+            replaces_predecessor_first: phrases(&file.triggers.replaces_predecessor_first),
+            joins: phrases(&file.triggers.joins),
+            negation: phrases(&file.modality.negation),
+            denial: phrases(&file.modality.denial),
+            hedge: phrases(&file.modality.hedge),
+            future: phrases(&file.modality.future),
+            former: phrases(&file.modality.former),
+            organization_pronouns: phrases(&file.pronouns.organization),
+            person_pronouns: phrases(&file.pronouns.person),
+        }
+    }
+
+    /// The lexicon of a language, or `None` when the project has none for it.
+    pub fn for_language(code: &str) -> Option<&'static Lexicon> {
+        LEXICONS.get(code)
+    }
+}
+
+static LEXICONS: LazyLock<BTreeMap<&'static str, Lexicon>> = LazyLock::new(|| {
+    DATA_FILES
+        .iter()
+        .map(|(code, source)| {
+            let file: LexiconFile = toml::from_str(source).unwrap_or_else(|e| panic!("relations/data/{code}.toml: {e}"));
+            (*code, Lexicon::from_file(file))
+        })
+        .collect()
+});
+
+/// The longest phrase of `phrases` matching at `start`, as its length in words.
+pub fn longest_match(phrases: &[Phrase], words: &[String], start: usize) -> Option<usize> {
+    phrases.iter().find(|p| p.matches_at(words, start)).map(Phrase::len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(text: &str) -> Vec<String> {
+        crate::ner::split_words(text).into_iter().map(|s| fold(s.slice(text))).collect()
+    }
+
+    #[test]
+    fn phrases_match_exact_words_and_prefixes() {
+        let words = folded("He resigned and will step down as CEO");
+        assert!(Phrase::parse("resign*").matches_at(&words, 1));
+        assert!(Phrase::parse("step down").matches_at(&words, 4));
+        assert!(!Phrase::parse("step down").matches_at(&words, 5));
+    }
+
+    #[test]
+    fn every_lexicon_loads_with_longest_roles_first() {
+        for (code, _) in DATA_FILES {
+            let lexicon = Lexicon::for_language(code).unwrap();
+            assert!(!lexicon.roles.is_empty() && !lexicon.left.is_empty(), "{code}");
+            assert!(lexicon.roles.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
+        }
+        let en = Lexicon::for_language("en").unwrap();
+        let words = folded("chief executive officer");
+        assert_eq!(en.roles.iter().find(|(p, _)| p.matches_at(&words, 0)).map(|(_, n)| n.as_str()), Some("CEO"));
+    }
+}

@@ -1,0 +1,143 @@
+//! Stage 4: relation extraction. From a document's sentences, mentions and entities, facts of four
+//! kinds: `left`, `replaces`, `joins` and `holds_role`, each with its organisation, role (as written
+//! and normalised), modality, evidence sentence and confidence. One file per kind; the words each
+//! language uses (roles, triggers, modality cues, pronouns) are data files under `data/`.
+
+mod context;
+mod holds_role;
+mod joins;
+mod left;
+mod lexicon;
+mod modality;
+mod replaces;
+mod sentence;
+
+pub use lexicon::Lexicon;
+
+use crate::model::{Document, EntityKind, Fact, FactKind, Modality};
+use crate::pipeline::{DocumentStage, StageError};
+use context::Context;
+use sentence::{Salience, SentenceView};
+
+/// Extracts facts from each document whose language has a lexicon.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RelationStage;
+
+impl DocumentStage for RelationStage {
+    fn name(&self) -> &'static str {
+        "relations"
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        let code = doc.language.as_ref().map_or("und", |l| l.code.as_str());
+        doc.facts = match Lexicon::for_language(code) {
+            Some(lexicon) => extract_facts(doc, lexicon),
+            None => Vec::new(),
+        };
+        Ok(())
+    }
+}
+
+/// The organisation the document is most about: the most mentioned, the first on ties.
+pub fn focus_organization(doc: &Document) -> Option<usize> {
+    doc.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Organization)
+        .max_by(|(a, x), (b, y)| x.mentions.len().cmp(&y.mentions.len()).then(b.cmp(a)))
+        .map(|(i, _)| i)
+}
+
+pub fn extract_facts(doc: &Document, lexicon: &Lexicon) -> Vec<Fact> {
+    let focus = focus_organization(doc);
+    let mut salience = Salience::new();
+    let mut facts = Vec::new();
+    for index in 0..doc.sentences.len() {
+        let view = SentenceView::new(doc, index, lexicon, focus, &mut salience);
+        let cx = Context { view: &view, lexicon, focus };
+        facts.extend(replaces::extract(&cx));
+        facts.extend(left::extract(&cx));
+        facts.extend(joins::extract(&cx));
+        facts.extend(holds_role::extract(&cx));
+    }
+    inherit_succession_roles(&mut facts);
+    let successions: Vec<Fact> = facts.iter().filter(|f| f.kind == FactKind::Replaces).cloned().collect();
+    facts.extend(implied_by_successions(&successions));
+    facts.extend(implied_role_holdings(&facts));
+    deduplicate(facts)
+}
+
+/// A succession sentence often names no role ("She will be replaced by Tomasz Wielgus"): the role is the
+/// one the document gives the predecessor, else the one it gives the successor, at the same organisation.
+fn inherit_succession_roles(facts: &mut [Fact]) {
+    let role_of = |facts: &[Fact], person: usize, kinds: &[FactKind], organization: Option<usize>| {
+        facts
+            .iter()
+            .find(|f| f.person == person && kinds.contains(&f.kind) && f.role.is_some() && (organization.is_none() || f.organization == organization))
+            .and_then(|f| f.role.clone())
+    };
+    for i in 0..facts.len() {
+        let fact = &facts[i];
+        if fact.kind != FactKind::Replaces || fact.role.is_some() {
+            continue;
+        }
+        let Some(old) = fact.predecessor else { continue };
+        let role = role_of(facts, old, &[FactKind::Left, FactKind::HoldsRole], fact.organization)
+            .or_else(|| role_of(facts, fact.person, &[FactKind::Joins], fact.organization));
+        if role.is_some() {
+            facts[i].role = role;
+        }
+    }
+}
+
+/// A succession says the predecessor leaves and the successor takes the role.
+fn implied_by_successions(successions: &[Fact]) -> Vec<Fact> {
+    let mut implied = Vec::new();
+    for fact in successions {
+        let Some(old) = fact.predecessor else { continue };
+        let lower = fact.confidence * 0.9;
+        implied.push(Fact { kind: FactKind::Left, person: old, predecessor: None, confidence: lower, ..fact.clone() });
+        implied.push(Fact { kind: FactKind::Joins, predecessor: None, confidence: lower, ..fact.clone() });
+    }
+    implied
+}
+
+/// Leaving a role says one held it (still holds it, unless the departure has happened); being appointed
+/// to a role (done) says one holds it.
+fn implied_role_holdings(facts: &[Fact]) -> Vec<Fact> {
+    facts
+        .iter()
+        .filter(|f| f.role.is_some() && f.organization.is_some())
+        .filter_map(|f| match (f.kind, f.modality) {
+            (FactKind::Left, Modality::Asserted) => Some(Fact { former: true, ..f.clone() }),
+            (FactKind::Left, _) | (FactKind::Joins, Modality::Asserted) => Some(Fact { former: false, ..f.clone() }),
+            _ => None,
+        })
+        .map(|f| Fact { kind: FactKind::HoldsRole, modality: Modality::Asserted, confidence: f.confidence * 0.8, ..f })
+        .collect()
+}
+
+/// One fact per (kind, people, organisation, role, modality), the most confident, in text order; a fact
+/// without a role is dropped when the same fact with a role exists.
+fn deduplicate(mut facts: Vec<Fact>) -> Vec<Fact> {
+    facts.sort_by(|a, b| a.sentence.cmp(&b.sentence).then(b.confidence.total_cmp(&a.confidence)));
+    let same = |a: &Fact, b: &Fact| a.kind == b.kind && a.person == b.person && a.predecessor == b.predecessor && a.organization == b.organization;
+    let mut kept: Vec<Fact> = Vec::new();
+    for fact in facts {
+        let duplicate = kept.iter().any(|k| {
+            same(k, &fact)
+                && (k.role.as_ref().map(|r| &r.normalized) == fact.role.as_ref().map(|r| &r.normalized) || fact.role.is_none())
+                && (k.modality == fact.modality || fact.kind == FactKind::HoldsRole)
+        });
+        if !duplicate {
+            kept.push(fact);
+        }
+    }
+    let with_role: Vec<(FactKind, usize, Option<usize>, Option<usize>)> =
+        kept.iter().filter(|f| f.role.is_some()).map(|f| (f.kind, f.person, f.predecessor, f.organization)).collect();
+    kept.retain(|f| f.role.is_some() || !with_role.contains(&(f.kind, f.person, f.predecessor, f.organization)));
+    kept
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,26 @@
+//! The modality of a fact from the words around its trigger: denied, only considered or rumoured,
+//! announced for the future, or stated as done. Attribution to a named source ("Bloomberg reports",
+//! "selon Bloomberg") is not a hedge: the news itself is what the source states.
+
+use super::lexicon::Lexicon;
+use super::sentence::SentenceView;
+use crate::model::Modality;
+use std::ops::Range;
+
+/// Words before a trigger in which "not", "will" and the like still bear on it.
+const NEAR_WORDS: usize = 4;
+
+pub fn modality_of(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize>) -> Modality {
+    let near = trigger.start.saturating_sub(NEAR_WORDS)..trigger.end;
+    let sentence_so_far = 0..trigger.end;
+    if view.any_in(&lexicon.negation, near.clone()) || view.any_in(&lexicon.denial, sentence_so_far.clone()) {
+        return Modality::Negated;
+    }
+    if view.any_in(&lexicon.hedge, sentence_so_far) {
+        return Modality::Hedged;
+    }
+    if view.any_in(&lexicon.future, near) {
+        return Modality::Future;
+    }
+    Modality::Asserted
+}

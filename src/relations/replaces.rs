@@ -1,0 +1,50 @@
+//! `replaces`: a successor takes over the role a predecessor held ("Bocking replaces Hegeman",
+//! "Hegeman will be replaced by Bocking", "Hegeman's successor, Bocking", "successor to Hegeman").
+
+use super::context::{nearest_after, nearest_before, Context, REACH};
+use super::sentence::Slot;
+use crate::model::{Fact, FactKind};
+use std::ops::Range;
+
+/// Words after "successor" that turn the order around: "the successor to Hegeman".
+fn names_predecessor_next(cx: &Context, trigger: &Range<usize>) -> bool {
+    matches!(cx.view.folded.get(trigger.end).map(String::as_str), Some("to" | "of" | "for" | "de" | "du" | "a"))
+}
+
+pub fn extract(cx: &Context) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    let directed = cx
+        .lexicon
+        .replaces_successor_first
+        .iter()
+        .map(|p| (p, true))
+        .chain(cx.lexicon.replaces_predecessor_first.iter().map(|p| (p, false)));
+    let mut seen: Vec<Range<usize>> = Vec::new();
+    let mut triggers: Vec<(Range<usize>, bool)> = Vec::new();
+    for (phrase, successor_first) in directed {
+        for trigger in cx.view.find(std::slice::from_ref(phrase)) {
+            if seen.iter().any(|s| s.start < trigger.end && trigger.start < s.end) {
+                continue; // a longer phrase already took these words
+            }
+            seen.push(trigger.clone());
+            triggers.push((trigger, successor_first));
+        }
+    }
+    triggers.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+    for (trigger, successor_first) in triggers {
+        let before = nearest_before(&cx.view.people, trigger.start, REACH);
+        let after = nearest_after(&cx.view.people, trigger.end, REACH);
+        let successor_first = successor_first && !names_predecessor_next(cx, &trigger) || (!successor_first && names_predecessor_next(cx, &trigger));
+        let (new, old): (Option<&Slot>, Option<&Slot>) = if successor_first { (before, after) } else { (after, before) };
+        let (Some(new), Some(old)) = (new, old) else {
+            continue;
+        };
+        if new.entity == old.entity {
+            continue;
+        }
+        let role = cx.role_for(&trigger, Some(old));
+        let organization = cx.organization_for(&trigger, role);
+        facts.push(cx.fact(FactKind::Replaces, new, Some(old), organization, role, cx.modality(&trigger)));
+    }
+    facts
+}

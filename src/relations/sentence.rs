@@ -1,0 +1,170 @@
+//! One sentence as the extractors see it: folded words with byte spans, and where people,
+//! organisations, roles and trigger phrases sit among those words.
+
+use super::lexicon::{fold, longest_match, Lexicon, Phrase};
+use crate::model::{ByteSpan, Document, EntityKind, Role};
+use crate::ner::split_words;
+use std::ops::Range;
+
+/// A person or organisation at a place in the sentence: named there, or stood for by a pronoun.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    /// Index into the document's entities.
+    pub entity: usize,
+    pub words: Range<usize>,
+    /// Found through a pronoun or a phrase like "the company", not a name.
+    pub implicit: bool,
+}
+
+/// A role title in the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleAt {
+    pub words: Range<usize>,
+    pub role: Role,
+    /// "former chief executive".
+    pub former: bool,
+}
+
+pub struct SentenceView {
+    pub index: usize,
+    pub span: ByteSpan,
+    pub folded: Vec<String>,
+    pub people: Vec<Slot>,
+    pub organizations: Vec<Slot>,
+    pub roles: Vec<RoleAt>,
+    /// Words that belong to an entity mention.
+    pub in_mention: Vec<bool>,
+}
+
+/// Which person entity a pronoun stands for: the one mentioned last before it.
+pub struct Salience {
+    last_person: Option<usize>,
+}
+
+impl Salience {
+    pub fn new() -> Self {
+        Self { last_person: None }
+    }
+}
+
+impl SentenceView {
+    pub fn new(doc: &Document, index: usize, lexicon: &Lexicon, focus: Option<usize>, salience: &mut Salience) -> Self {
+        let span = doc.sentences[index].span;
+        let text = span.slice(doc.text());
+        let words: Vec<ByteSpan> =
+            split_words(text).into_iter().map(|w| ByteSpan::new(span.start + w.start, span.start + w.end)).collect();
+        let folded: Vec<String> = words.iter().map(|w| fold(w.slice(doc.text()))).collect();
+
+        let mut entity_of_mention = vec![None; doc.mentions.len()];
+        for (entity, local) in doc.entities.iter().enumerate() {
+            for &m in &local.mentions {
+                entity_of_mention[m] = Some(entity);
+            }
+        }
+        let mut in_mention = vec![false; words.len()];
+        let mut named: Vec<(Slot, EntityKind)> = Vec::new();
+        for (m, mention) in doc.mentions.iter().enumerate().filter(|(_, m)| m.sentence == index) {
+            let covered: Vec<usize> = (0..words.len()).filter(|&w| words[w].start < mention.span.end && mention.span.start < words[w].end).collect();
+            let (Some(&first), Some(&last), Some(entity)) = (covered.first(), covered.last(), entity_of_mention[m]) else {
+                continue;
+            };
+            covered.iter().for_each(|&w| in_mention[w] = true);
+            named.push((Slot { entity, words: first..last + 1, implicit: false }, mention.kind));
+        }
+
+        let mut people = Vec::new();
+        let mut organizations = Vec::new();
+        let mut position = 0;
+        while position < words.len() {
+            if let Some((slot, kind)) = named.iter().find(|(s, _)| s.words.start == position) {
+                match kind {
+                    EntityKind::Person => {
+                        salience.last_person = Some(slot.entity);
+                        people.push(slot.clone());
+                    }
+                    EntityKind::Organization => organizations.push(slot.clone()),
+                    EntityKind::Location => {}
+                }
+                position = slot.words.end;
+                continue;
+            }
+            if let Some(len) = longest_match(&lexicon.person_pronouns, &folded, position) {
+                if let Some(entity) = salience.last_person {
+                    people.push(Slot { entity, words: position..position + len, implicit: true });
+                }
+                position += len;
+                continue;
+            }
+            if let Some(len) = longest_match(&lexicon.organization_pronouns, &folded, position) {
+                if let Some(entity) = focus {
+                    organizations.push(Slot { entity, words: position..position + len, implicit: true });
+                }
+                position += len;
+                continue;
+            }
+            position += 1;
+        }
+        let roles = find_roles(&folded, &words, doc.text(), &in_mention, lexicon);
+        Self { index, span, folded, people, organizations, roles, in_mention }
+    }
+
+    /// Where the phrases of `phrases` occur, outside entity names and role titles.
+    pub fn find(&self, phrases: &[Phrase]) -> Vec<Range<usize>> {
+        let mut found = Vec::new();
+        let mut position = 0;
+        while position < self.folded.len() {
+            let blocked = self.in_mention[position] || self.roles.iter().any(|r| r.words.contains(&position));
+            match (!blocked).then(|| longest_match(phrases, &self.folded, position)).flatten() {
+                Some(len) => {
+                    found.push(position..position + len);
+                    position += len;
+                }
+                None => position += 1,
+            }
+        }
+        found
+    }
+
+    /// Does a phrase of `phrases` start at a word of `window`?
+    pub fn any_in(&self, phrases: &[Phrase], window: Range<usize>) -> bool {
+        window.filter(|&w| w < self.folded.len()).any(|w| longest_match(phrases, &self.folded, w).is_some())
+    }
+}
+
+/// Words that end a role's continuation ("head of business AI, who ...").
+fn ends_role(word: &str) -> bool {
+    matches!(word, "," | "." | ";" | ":" | "(" | ")" | "\"" | "at" | "for" | "and" | "who" | "chez" | "a" | "qui" | "et" | "pour" | "'s")
+}
+
+fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[bool], lexicon: &Lexicon) -> Vec<RoleAt> {
+    let mut roles = Vec::new();
+    let mut position = 0;
+    while position < folded.len() {
+        if in_mention[position] {
+            position += 1;
+            continue;
+        }
+        let former = position > 0 && longest_match(&lexicon.former, folded, position - 1).is_some();
+        let written = |range: Range<usize>| text[words[range.start].start..words[range.end - 1].end].to_string();
+        if let Some((phrase, head)) = lexicon.role_heads.iter().find(|(p, _)| p.matches_at(folded, position)) {
+            let start = position + phrase.len();
+            let end = (start..folded.len().min(start + 4)).find(|&w| in_mention[w] || ends_role(&folded[w])).unwrap_or(folded.len().min(start + 4));
+            if end > start {
+                let object = written(start..end);
+                let role = crate::model::Role { written: written(position..end), normalized: format!("{head} {object}") };
+                roles.push(RoleAt { words: position..end, role, former });
+                position = end;
+                continue;
+            }
+        }
+        if let Some((phrase, normalized)) = lexicon.roles.iter().find(|(p, _)| p.matches_at(folded, position)) {
+            let end = position + phrase.len();
+            let role = crate::model::Role { written: written(position..end), normalized: normalized.clone() };
+            roles.push(RoleAt { words: position..end, role, former });
+            position = end;
+            continue;
+        }
+        position += 1;
+    }
+    roles
+}
