@@ -8,6 +8,7 @@
 //!                                  \-> (resolve) -> graph -> write   across documents
 //! ```
 
+pub mod eval;
 pub mod graph;
 pub mod language;
 pub mod model;

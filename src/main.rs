@@ -7,6 +7,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::graph::{JsonLdWriter, RunProvenance};
 use newsgraph::ner::{self, NerStage, OnnxOptions, Recognizer};
 use newsgraph::pipeline::{ErrorReport, Pipeline, RunOptions, RunSummary};
+use newsgraph::eval::read_gold;
+use newsgraph::relations::RelationStage;
 use newsgraph::resolve::WithinDocumentStage;
 use newsgraph::read::{expand_inputs, total_input_bytes, Records, DEFAULT_MAX_RECORD_BYTES};
 use std::fs::File;
@@ -29,6 +31,21 @@ struct Cli {
 enum Command {
     /// Read articles, detect languages, split sentences and write the graph as JSON-LD.
     Extract(ExtractArgs),
+    /// Run the pipeline over gold-annotated articles and score its facts (P/R/F1, modality accuracy).
+    Eval(EvalArgs),
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// Gold annotations: a JSONL file like eval-dev/gold.jsonl or a JSON file like seeds/expected.json.
+    #[arg(long)]
+    gold: PathBuf,
+    /// The directory holding the annotated articles (ID.txt, or the files expected.json names).
+    #[arg(long)]
+    docs: PathBuf,
+    /// The NER model directory [default: the model shipped in models/ner].
+    #[arg(long)]
+    model: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -67,6 +84,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(&args),
+        Command::Eval(args) => evaluate(&args),
     };
     match result {
         Ok(summary) if summary.failed > 0 => ExitCode::from(EXIT_SOME_RECORDS_FAILED),
@@ -78,14 +96,28 @@ fn main() -> ExitCode {
     }
 }
 
-fn extract(args: &ExtractArgs) -> Result<RunSummary> {
-    let mut pipeline = Pipeline::standard(args.lang.as_deref())?;
+/// Every stage: language, sentences, then (unless `no_ner`) NER, within-document resolution, relations.
+fn full_pipeline(lang: Option<&str>, model: Option<&Path>, threads: Option<usize>, no_ner: bool) -> Result<(Pipeline, RunProvenance)> {
+    let mut pipeline = Pipeline::standard(lang)?;
     let mut provenance = RunProvenance::default();
-    if !args.no_ner {
-        let stage = ner_stage(args)?;
+    if !no_ner {
+        let stage = ner_stage(model, threads)?;
         provenance.ner_model = Some(stage.describe());
-        pipeline = pipeline.with_stage(stage).with_stage(WithinDocumentStage);
+        pipeline = pipeline.with_stage(stage).with_stage(WithinDocumentStage).with_stage(RelationStage);
     }
+    Ok((pipeline, provenance))
+}
+
+fn evaluate(args: &EvalArgs) -> Result<RunSummary> {
+    let gold = read_gold(&args.gold).map_err(anyhow::Error::msg)?;
+    let (pipeline, _) = full_pipeline(None, args.model.as_deref(), None, false)?;
+    let report = newsgraph::eval::evaluate(&gold, &args.docs, &pipeline)?;
+    print!("{report}");
+    Ok(RunSummary::default())
+}
+
+fn extract(args: &ExtractArgs) -> Result<RunSummary> {
+    let (pipeline, provenance) = full_pipeline(args.lang.as_deref(), args.model.as_deref(), args.threads, args.no_ner)?;
     let inputs = expand_inputs(&args.inputs);
     let progress = progress_bar(total_input_bytes(&inputs), args.quiet);
     let records = Records::new(inputs, args.max_record_bytes);
@@ -121,13 +153,13 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
 }
 
 /// The shipped model (or `--model`) through ONNX Runtime, using as many threads as the run.
-fn ner_stage(args: &ExtractArgs) -> Result<NerStage> {
-    let model_dir = args.model.clone().unwrap_or_else(ner::default_model_dir);
+fn ner_stage(model: Option<&Path>, threads: Option<usize>) -> Result<NerStage> {
+    let model_dir = model.map(Path::to_path_buf).unwrap_or_else(ner::default_model_dir);
     let library = ner::library_path().context("cannot locate ONNX Runtime: set ORT_DYLIB_PATH")?;
     if !library.exists() {
         anyhow::bail!("ONNX Runtime not found at {}: run scripts/setup.sh, or set ORT_DYLIB_PATH", library.display());
     }
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let recognizer = ner::onnx_recognizer(&model_dir, &library, OnnxOptions { intra_threads: threads })?;
     eprintln!("newsgraph: NER with {}", recognizer.describe());
     Ok(NerStage::new(recognizer))

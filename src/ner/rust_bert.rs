@@ -34,11 +34,10 @@ impl RustBertBackend {
     pub fn open(model_dir: &Path, threads: usize) -> Result<Self, NerError> {
         let config_path = model_dir.join("config.json");
         let weights_path = model_dir.join("model.safetensors");
-        let config = std::fs::read_to_string(&config_path)
-            .map_err(|e| NerError::Model(format!("cannot read {}: {e}", config_path.display())))?;
+        let config =
+            std::fs::read_to_string(&config_path).map_err(|e| NerError::Model(format!("cannot read {}: {e}", config_path.display())))?;
         // rust-bert's own `Config::from_file` panics on a bad file; parsing here gives an error instead.
-        let config: BertConfig =
-            serde_json::from_str(&config).map_err(|e| NerError::Model(format!("{}: {e}", config_path.display())))?;
+        let config: BertConfig = serde_json::from_str(&config).map_err(|e| NerError::Model(format!("{}: {e}", config_path.display())))?;
         let labels = config.id2label.as_ref().map_or(0, |labels| labels.len());
 
         tch::set_num_threads(i32::try_from(threads.max(1)).unwrap_or(i32::MAX));
@@ -75,8 +74,7 @@ impl Backend for RustBertBackend {
                 let attention_mask = Tensor::f_from_slice(&batch.attention_mask)?.f_view(shape)?;
                 // One segment per window: every token type is 0, as in training.
                 let token_type_ids = Tensor::f_zeros(shape, (Kind::Int64, Device::Cpu))?;
-                let output =
-                    model.classifier.forward_t(Some(&input_ids), Some(&attention_mask), Some(&token_type_ids), None, None, false);
+                let output = model.classifier.forward_t(Some(&input_ids), Some(&attention_mask), Some(&token_type_ids), None, None, false);
                 let logits = output.logits.f_to_kind(Kind::Float)?.f_contiguous()?;
                 let dims = logits.size();
                 if dims != [shape[0], shape[1], self.labels as i64] {

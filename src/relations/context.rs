@@ -10,15 +10,25 @@ use std::ops::Range;
 /// How far (in words) a person or organisation may sit from its trigger or role and still belong to it.
 pub const REACH: usize = 12;
 
+/// How far back a trigger's subject may be: appositions ("Yann LeCun, Meta's chief scientist who
+/// joined in 2013, is leaving") put it far before the verb.
+pub const SUBJECT_REACH: usize = 20;
+
 /// Words between a role and a name for the two to read as one phrase ("CEO Mark Zuckerberg",
 /// "Priya Natarajan, its chief financial officer").
 pub const APPOSITION: usize = 3;
+
+/// Words that attach an organisation after a title: "CEO of Disney", "directeur général de Renault".
+const ATTACHING_PREPOSITIONS: [&str; 14] = ["of", "at", "for", "de", "du", "des", "d'", "chez", "von", "der", "bei", "di", "del", "van"];
 
 pub struct Context<'a> {
     pub view: &'a SentenceView,
     pub lexicon: &'a Lexicon,
     /// The organisation the document is about, for "the company" and for facts that name none.
     pub focus: Option<usize>,
+    /// The person who last left a role in the document: the one replaced in "Bocking will take over
+    /// the role".
+    pub last_departed: Option<usize>,
 }
 
 pub fn nearest_before(slots: &[Slot], position: usize, reach: usize) -> Option<&Slot> {
@@ -54,10 +64,31 @@ impl Context<'_> {
     /// The organisation of a fact: the one next to its role ("Meta's CRO", "CEO of Disney"), else the
     /// closest one to the trigger, else the organisation in focus. `bool`: found in this sentence.
     pub fn organization_for(&self, trigger: &Range<usize>, role: Option<&RoleAt>) -> Option<(usize, bool)> {
-        let organizations = &self.view.organizations;
+        let outside_role = |o: &&Slot| role.is_none_or(|r| gap(&o.words, &r.words) > 0 || o.words.start >= r.words.end || o.words.end <= r.words.start);
+        let organizations: Vec<&Slot> = self.view.organizations.iter().filter(outside_role).collect();
         let by_role = role.and_then(|r| organizations.iter().filter(|o| gap(&o.words, &r.words) <= APPOSITION).min_by_key(|o| gap(&o.words, &r.words)));
         let by_trigger = organizations.iter().filter(|o| gap(&o.words, trigger) <= REACH).min_by_key(|o| gap(&o.words, trigger));
         match by_role.or(by_trigger) {
+            Some(slot) => Some((slot.entity, !slot.implicit)),
+            None => self.focus.map(|f| (f, false)),
+        }
+    }
+
+    /// The organisation a title is attached to: "Meta's CEO", "Tesco CEO", "CEO of Disney", "directeur
+    /// général de la startup Scale AI"; else the one in focus.
+    pub fn organization_of_title(&self, role: &RoleAt) -> Option<(usize, bool)> {
+        let folded = &self.view.folded;
+        let attached = self.view.organizations.iter().find(|o| {
+            if o.words.end <= role.words.start {
+                folded[o.words.end..role.words.start].iter().all(|w| matches!(w.as_str(), "'s" | "'" | "the"))
+            } else if o.words.start >= role.words.end {
+                let between = &folded[role.words.end..o.words.start];
+                between.len() <= APPOSITION && between.first().is_some_and(|w| ATTACHING_PREPOSITIONS.contains(&w.as_str()))
+            } else {
+                false
+            }
+        });
+        match attached {
             Some(slot) => Some((slot.entity, !slot.implicit)),
             None => self.focus.map(|f| (f, false)),
         }

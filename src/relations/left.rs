@@ -1,6 +1,9 @@
 //! `left`: a person leaves an organisation or a role ("steps down as CEO", "quitte Meta", "tritt zurück").
 
-use super::context::{nearest_after, nearest_before, Context, REACH};
+use super::context::{nearest_after, nearest_before, Context, REACH, SUBJECT_REACH};
+
+/// Words after a departure noun that introduce who leaves: "the exit of its CFO, Jane Roe".
+const OF: [&str; 10] = ["of", "de", "du", "des", "d'", "von", "del", "di", "da", "van"];
 use crate::model::{Fact, FactKind};
 
 pub fn extract(cx: &Context) -> Vec<Fact> {
@@ -8,7 +11,9 @@ pub fn extract(cx: &Context) -> Vec<Fact> {
     for trigger in cx.view.find(&cx.lexicon.left) {
         // The one leaving is usually the subject before the verb; "the exit of its CFO, Jane Roe" names
         // them after.
-        let Some(person) = nearest_before(&cx.view.people, trigger.start, REACH).or_else(|| nearest_after(&cx.view.people, trigger.end, REACH)) else {
+        let names_after = cx.view.folded.get(trigger.end).is_some_and(|w| OF.contains(&w.as_str()));
+        let after = || nearest_after(&cx.view.people, trigger.end, REACH).filter(|_| names_after);
+        let Some(person) = after().or_else(|| nearest_before(&cx.view.people, trigger.start, SUBJECT_REACH)) else {
             continue;
         };
         let role = cx.role_for(&trigger, Some(person));

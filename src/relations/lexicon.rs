@@ -65,7 +65,15 @@ struct LexiconFile {
     role_heads: BTreeMap<String, String>,
     triggers: TriggerFile,
     modality: ModalityFile,
+    attribution: AttributionFile,
     pronouns: PronounFile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AttributionFile {
+    before: Vec<String>,
+    after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -84,6 +92,7 @@ struct ModalityFile {
     denial: Vec<String>,
     hedge: Vec<String>,
     future: Vec<String>,
+    progressive: Vec<String>,
     former: Vec<String>,
 }
 
@@ -108,7 +117,10 @@ pub struct Lexicon {
     pub denial: Vec<Phrase>,
     pub hedge: Vec<Phrase>,
     pub future: Vec<Phrase>,
+    pub progressive: Vec<Phrase>,
     pub former: Vec<Phrase>,
+    pub attribution_before: Vec<Phrase>,
+    pub attribution_after: Vec<Phrase>,
     pub organization_pronouns: Vec<Phrase>,
     pub person_pronouns: Vec<Phrase>,
 }
@@ -138,7 +150,10 @@ impl Lexicon {
             denial: phrases(&file.modality.denial),
             hedge: phrases(&file.modality.hedge),
             future: phrases(&file.modality.future),
+            progressive: phrases(&file.modality.progressive),
             former: phrases(&file.modality.former),
+            attribution_before: phrases(&file.attribution.before),
+            attribution_after: phrases(&file.attribution.after),
             organization_pronouns: phrases(&file.pronouns.organization),
             person_pronouns: phrases(&file.pronouns.person),
         }

@@ -51,12 +51,15 @@ pub fn focus_organization(doc: &Document) -> Option<usize> {
 pub fn extract_facts(doc: &Document, lexicon: &Lexicon) -> Vec<Fact> {
     let focus = focus_organization(doc);
     let mut salience = Salience::new();
-    let mut facts = Vec::new();
+    let mut facts: Vec<Fact> = Vec::new();
     for index in 0..doc.sentences.len() {
         let view = SentenceView::new(doc, index, lexicon, focus, &mut salience);
-        let cx = Context { view: &view, lexicon, focus };
+        let last_departed = facts.iter().rev().find(|f| f.kind == FactKind::Left).map(|f| f.person);
+        let mut cx = Context { view: &view, lexicon, focus, last_departed };
+        let departures = left::extract(&cx);
+        cx.last_departed = departures.last().map(|f| f.person).or(last_departed);
         facts.extend(replaces::extract(&cx));
-        facts.extend(left::extract(&cx));
+        facts.extend(departures);
         facts.extend(joins::extract(&cx));
         facts.extend(holds_role::extract(&cx));
     }

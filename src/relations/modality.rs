@@ -19,7 +19,8 @@ pub fn modality_of(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize
     if view.any_in(&lexicon.hedge, sentence_so_far) {
         return Modality::Hedged;
     }
-    if view.any_in(&lexicon.future, near) {
+    let progressive = view.folded[trigger.start].ends_with("ing") && view.any_in(&lexicon.progressive, trigger.start.saturating_sub(2)..trigger.start);
+    if progressive || view.any_in(&lexicon.future, near) {
         return Modality::Future;
     }
     Modality::Asserted

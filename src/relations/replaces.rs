@@ -1,7 +1,7 @@
 //! `replaces`: a successor takes over the role a predecessor held ("Bocking replaces Hegeman",
 //! "Hegeman will be replaced by Bocking", "Hegeman's successor, Bocking", "successor to Hegeman").
 
-use super::context::{nearest_after, nearest_before, Context, REACH};
+use super::context::{nearest_after, nearest_before, Context, REACH, SUBJECT_REACH};
 use super::sentence::Slot;
 use crate::model::{Fact, FactKind};
 use std::ops::Range;
@@ -32,11 +32,14 @@ pub fn extract(cx: &Context) -> Vec<Fact> {
     }
     triggers.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
     for (trigger, successor_first) in triggers {
-        let before = nearest_before(&cx.view.people, trigger.start, REACH);
+        let before = nearest_before(&cx.view.people, trigger.start, SUBJECT_REACH);
         let after = nearest_after(&cx.view.people, trigger.end, REACH);
         let successor_first = successor_first && !names_predecessor_next(cx, &trigger) || (!successor_first && names_predecessor_next(cx, &trigger));
         let (new, old): (Option<&Slot>, Option<&Slot>) = if successor_first { (before, after) } else { (after, before) };
-        let (Some(new), Some(old)) = (new, old) else {
+        // "Bocking will take over the role", "ses responsabilités seront assumées par Bocking": the one
+        // replaced is whoever the document last said was leaving.
+        let departed = cx.last_departed.filter(|d| new.is_some_and(|n| n.entity != *d)).map(|entity| Slot { entity, words: trigger.clone(), implicit: true });
+        let (Some(new), Some(old)) = (new, old.or(departed.as_ref())) else {
             continue;
         };
         if new.entity == old.entity {

@@ -72,6 +72,17 @@ impl SentenceView {
             named.push((Slot { entity, words: first..last + 1, implicit: false }, mention.kind));
         }
 
+        // The model sometimes tags a bare title ("CRO", "CISO") as an organisation: it is a role.
+        named.retain(|(slot, kind)| {
+            let is_title = *kind == EntityKind::Organization && lexicon.roles.iter().any(|(p, _)| p.len() == slot.words.len() && p.matches_at(&folded, slot.words.start));
+            if is_title {
+                slot.words.clone().for_each(|w| in_mention[w] = false);
+            }
+            !is_title
+        });
+        // "according to Bloomberg", "Bloomberg reports": the source of the news, not a party to it.
+        named.retain(|(slot, kind)| *kind != EntityKind::Organization || !is_source(&folded, &slot.words, lexicon));
+
         let mut people = Vec::new();
         let mut organizations = Vec::new();
         let mut position = 0;
@@ -131,9 +142,21 @@ impl SentenceView {
     }
 }
 
+/// Is the organisation at `words` cited as a source ("according to X", "X reported")?
+fn is_source(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> bool {
+    let after = (words.end..words.end + 4).any(|w| longest_match(&lexicon.attribution_after, folded, w).is_some());
+    let before = (words.start.saturating_sub(4)..words.start).any(|w| longest_match(&lexicon.attribution_before, folded, w).is_some_and(|len| w + len + 1 >= words.start));
+    after || before
+}
+
 /// Words that end a role's continuation ("head of business AI, who ...").
 fn ends_role(word: &str) -> bool {
-    matches!(word, "," | "." | ";" | ":" | "(" | ")" | "\"" | "at" | "for" | "and" | "who" | "chez" | "a" | "qui" | "et" | "pour" | "'s")
+    matches!(word, "," | "." | ";" | ":" | "(" | ")" | "\"" | "at" | "for" | "and" | "who" | "chez" | "a" | "qui" | "et" | "pour" | "'s" | "in" | "dans" | "since" | "depuis")
+}
+
+/// Words a role's continuation does not end on ("director of research at" -> "director of research").
+fn is_function_word(word: &str) -> bool {
+    matches!(word, "of" | "the" | "de" | "du" | "des" | "d'" | "l'" | "la" | "le" | "les" | "a" | "an")
 }
 
 fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[bool], lexicon: &Lexicon) -> Vec<RoleAt> {
@@ -146,9 +169,16 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
         }
         let former = position > 0 && longest_match(&lexicon.former, folded, position - 1).is_some();
         let written = |range: Range<usize>| text[words[range.start].start..words[range.end - 1].end].to_string();
-        if let Some((phrase, head)) = lexicon.role_heads.iter().find(|(p, _)| p.matches_at(folded, position)) {
+        let title = lexicon.roles.iter().find(|(p, _)| p.matches_at(folded, position));
+        let head = lexicon.role_heads.iter().find(|(p, _)| p.matches_at(folded, position));
+        // "directeur des recettes" is a title; "directeur de la recherche" a head and what it heads.
+        let head = head.filter(|(h, _)| title.is_none_or(|(t, _)| h.len() > t.len()));
+        if let Some((phrase, head)) = head {
             let start = position + phrase.len();
-            let end = (start..folded.len().min(start + 4)).find(|&w| in_mention[w] || ends_role(&folded[w])).unwrap_or(folded.len().min(start + 4));
+            let mut end = (start..folded.len().min(start + 4)).find(|&w| ends_role(&folded[w])).unwrap_or(folded.len().min(start + 4));
+            while end > start && is_function_word(&folded[end - 1]) {
+                end -= 1;
+            }
             if end > start {
                 let object = written(start..end);
                 let role = crate::model::Role { written: written(position..end), normalized: format!("{head} {object}") };
@@ -157,7 +187,7 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
                 continue;
             }
         }
-        if let Some((phrase, normalized)) = lexicon.roles.iter().find(|(p, _)| p.matches_at(folded, position)) {
+        if let Some((phrase, normalized)) = title {
             let end = position + phrase.len();
             let role = crate::model::Role { written: written(position..end), normalized: normalized.clone() };
             roles.push(RoleAt { words: position..end, role, former });

@@ -102,7 +102,7 @@ fn french_departure_and_successor() {
                 Elle sera remplacée par Julien Ferrand.";
     let got = facts("fr", text, &[("Verdanne", Organization), ("Claire Montaubin", Person), ("Julien Ferrand", Person)]);
     for expected in [
-        "left Claire Montaubin @Verdanne CEO asserted",
+        "left Claire Montaubin @Verdanne CEO future",
         "replaces Julien Ferrand <- Claire Montaubin @Verdanne CEO future",
         "holds_role Claire Montaubin @Verdanne CEO asserted",
     ] {
