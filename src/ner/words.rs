@@ -17,6 +17,10 @@ struct WordRules {
 static RULES: LazyLock<WordRules> =
     LazyLock::new(|| toml::from_str(include_str!("data/words.toml")).expect("src/ner/data/words.toml is valid"));
 
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–')
+}
+
 fn is_leading_punctuation(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡')
 }
@@ -29,9 +33,16 @@ fn is_trailing_punctuation(c: char) -> bool {
 pub fn split_words(text: &str) -> Vec<ByteSpan> {
     let mut words = Vec::new();
     let mut offset = 0;
-    for chunk in text.split_inclusive(char::is_whitespace) {
-        let trimmed = chunk.trim_end();
-        split_chunk(trimmed, offset, &mut words);
+    // Dashes are words of their own even without spaces around them ("Chapek—formerly").
+    for chunk in text.split_inclusive(|c: char| c.is_whitespace() || is_dash(c)) {
+        let (body, dash) = match chunk.char_indices().last() {
+            Some((i, c)) if is_dash(c) => (&chunk[..i], Some(i)),
+            _ => (chunk.trim_end(), None),
+        };
+        split_chunk(body, offset, &mut words);
+        if let Some(i) = dash {
+            words.push(ByteSpan::new(offset + i, offset + chunk.len()));
+        }
         offset += chunk.len();
     }
     words
@@ -119,6 +130,7 @@ mod tests {
         assert_eq!(words("the Joneses' firm"), ["the", "Joneses", "'", "firm"]);
         assert_eq!(words("J. K. Ostrow, 3.5%"), ["J.", "K.", "Ostrow", ",", "3.5%"]);
         assert_eq!(words("He joined IBM."), ["He", "joined", "IBM", "."]);
+        assert_eq!(words("Chapek—formerly chairman – now CEO"), ["Chapek", "—", "formerly", "chairman", "–", "now", "CEO"]);
     }
 
     #[test]

@@ -61,24 +61,38 @@ impl Context<'_> {
         after_trigger.or(next_to_person).or(closest)
     }
 
-    /// The organisation of a fact: the one next to its role ("Meta's CRO", "CEO of Disney"), else the
-    /// closest one to the trigger, else the organisation in focus. `bool`: found in this sentence.
+    /// The organisation of a fact: the one its role is attached to ("Meta's CRO", "CEO of Disney"),
+    /// else the organisation the document is about (news of a succession is about one company; other
+    /// names in the sentence are often where someone comes from), else the closest one to the trigger.
+    /// `bool`: named in this sentence.
     pub fn organization_for(&self, trigger: &Range<usize>, role: Option<&RoleAt>) -> Option<(usize, bool)> {
-        let outside_role = |o: &&Slot| role.is_none_or(|r| gap(&o.words, &r.words) > 0 || o.words.start >= r.words.end || o.words.end <= r.words.start);
-        let organizations: Vec<&Slot> = self.view.organizations.iter().filter(outside_role).collect();
-        let by_role = role.and_then(|r| organizations.iter().filter(|o| gap(&o.words, &r.words) <= APPOSITION).min_by_key(|o| gap(&o.words, &r.words)));
-        let by_trigger = organizations.iter().filter(|o| gap(&o.words, trigger) <= REACH).min_by_key(|o| gap(&o.words, trigger));
-        match by_role.or(by_trigger) {
-            Some(slot) => Some((slot.entity, !slot.implicit)),
-            None => self.focus.map(|f| (f, false)),
+        if let Some(attached) = role.and_then(|r| self.attached_organization(r)) {
+            return Some((attached.entity, !attached.implicit));
         }
+        if let Some(focus) = self.focus {
+            let named_here = self.view.organizations.iter().any(|o| o.entity == focus && !o.implicit);
+            return Some((focus, named_here));
+        }
+        self.view
+            .organizations
+            .iter()
+            .filter(|o| gap(&o.words, trigger) <= REACH)
+            .min_by_key(|o| gap(&o.words, trigger))
+            .map(|o| (o.entity, !o.implicit))
     }
 
     /// The organisation a title is attached to: "Meta's CEO", "Tesco CEO", "CEO of Disney", "directeur
     /// général de la startup Scale AI"; else the one in focus.
     pub fn organization_of_title(&self, role: &RoleAt) -> Option<(usize, bool)> {
+        match self.attached_organization(role) {
+            Some(slot) => Some((slot.entity, !slot.implicit)),
+            None => self.focus.map(|f| (f, false)),
+        }
+    }
+
+    fn attached_organization(&self, role: &RoleAt) -> Option<&Slot> {
         let folded = &self.view.folded;
-        let attached = self.view.organizations.iter().find(|o| {
+        self.view.organizations.iter().find(|o| {
             if o.words.end <= role.words.start {
                 folded[o.words.end..role.words.start].iter().all(|w| matches!(w.as_str(), "'s" | "'" | "the"))
             } else if o.words.start >= role.words.end {
@@ -87,11 +101,7 @@ impl Context<'_> {
             } else {
                 false
             }
-        });
-        match attached {
-            Some(slot) => Some((slot.entity, !slot.implicit)),
-            None => self.focus.map(|f| (f, false)),
-        }
+        })
     }
 
     pub fn modality(&self, trigger: &Range<usize>) -> Modality {

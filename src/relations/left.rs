@@ -11,7 +11,8 @@ pub fn extract(cx: &Context) -> Vec<Fact> {
     for trigger in cx.view.find(&cx.lexicon.left) {
         // The one leaving is usually the subject before the verb; "the exit of its CFO, Jane Roe" names
         // them after.
-        let names_after = cx.view.folded.get(trigger.end).is_some_and(|w| OF.contains(&w.as_str()));
+        // "the exit of", "un départ anticipé du PDG": a preposition within two words names who leaves.
+        let names_after = (trigger.end..trigger.end + 2).any(|w| cx.view.folded.get(w).is_some_and(|w| OF.contains(&w.as_str())));
         let after = || nearest_after(&cx.view.people, trigger.end, REACH).filter(|_| names_after);
         let Some(person) = after().or_else(|| nearest_before(&cx.view.people, trigger.start, SUBJECT_REACH)) else {
             continue;

@@ -89,6 +89,7 @@ struct TriggerFile {
 #[serde(deny_unknown_fields)]
 struct ModalityFile {
     negation: Vec<String>,
+    not_negation: Vec<String>,
     denial: Vec<String>,
     hedge: Vec<String>,
     future: Vec<String>,
@@ -114,6 +115,7 @@ pub struct Lexicon {
     pub replaces_predecessor_first: Vec<Phrase>,
     pub joins: Vec<Phrase>,
     pub negation: Vec<Phrase>,
+    pub not_negation: Vec<Phrase>,
     pub denial: Vec<Phrase>,
     pub hedge: Vec<Phrase>,
     pub future: Vec<Phrase>,
@@ -147,6 +149,7 @@ impl Lexicon {
             replaces_predecessor_first: phrases(&file.triggers.replaces_predecessor_first),
             joins: phrases(&file.triggers.joins),
             negation: phrases(&file.modality.negation),
+            not_negation: phrases(&file.modality.not_negation),
             denial: phrases(&file.modality.denial),
             hedge: phrases(&file.modality.hedge),
             future: phrases(&file.modality.future),

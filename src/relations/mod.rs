@@ -120,8 +120,9 @@ fn implied_role_holdings(facts: &[Fact]) -> Vec<Fact> {
         .collect()
 }
 
-/// One fact per (kind, people, organisation, role, modality), the most confident, in text order; a fact
-/// without a role is dropped when the same fact with a role exists.
+/// One fact per (kind, people, organisation, role, modality), the most confident, in text order (one per
+/// sentence whatever the modality: two triggers of one sentence state one fact); a fact without a role
+/// is dropped when the same fact with a role exists.
 fn deduplicate(mut facts: Vec<Fact>) -> Vec<Fact> {
     facts.sort_by(|a, b| a.sentence.cmp(&b.sentence).then(b.confidence.total_cmp(&a.confidence)));
     let same = |a: &Fact, b: &Fact| a.kind == b.kind && a.person == b.person && a.predecessor == b.predecessor && a.organization == b.organization;
@@ -130,7 +131,7 @@ fn deduplicate(mut facts: Vec<Fact>) -> Vec<Fact> {
         let duplicate = kept.iter().any(|k| {
             same(k, &fact)
                 && (k.role.as_ref().map(|r| &r.normalized) == fact.role.as_ref().map(|r| &r.normalized) || fact.role.is_none())
-                && (k.modality == fact.modality || fact.kind == FactKind::HoldsRole)
+                && (k.modality == fact.modality || k.sentence == fact.sentence || fact.kind == FactKind::HoldsRole)
         });
         if !duplicate {
             kept.push(fact);

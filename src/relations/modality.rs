@@ -10,10 +10,17 @@ use std::ops::Range;
 /// Words before a trigger in which "not", "will" and the like still bear on it.
 const NEAR_WORDS: usize = 4;
 
+/// Words before a trigger in which a negation of its clause may stand ("ce n'est certainement pas avec
+/// l'idée d'un départ").
+const CLAUSE_WORDS: usize = 9;
+
 pub fn modality_of(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize>) -> Modality {
     let near = trigger.start.saturating_sub(NEAR_WORDS)..trigger.end;
     let sentence_so_far = 0..trigger.end;
-    if view.any_in(&lexicon.negation, near.clone()) || view.any_in(&lexicon.denial, sentence_so_far.clone()) {
+    let clause_start = (trigger.start.saturating_sub(CLAUSE_WORDS)..trigger.start).rev().find(|&w| matches!(view.folded[w].as_str(), "," | ";" | ":")).map_or(trigger.start.saturating_sub(CLAUSE_WORDS), |w| w + 1);
+    let clause = clause_start..trigger.end;
+    let negated = view.any_in(&lexicon.negation, clause.clone()) && !view.any_in(&lexicon.not_negation, clause);
+    if negated || view.any_in(&lexicon.denial, sentence_so_far.clone()) {
         return Modality::Negated;
     }
     if view.any_in(&lexicon.hedge, sentence_so_far) {

@@ -19,18 +19,17 @@ pub fn extract(cx: &Context) -> Vec<Fact> {
         .iter()
         .map(|p| (p, true))
         .chain(cx.lexicon.replaces_predecessor_first.iter().map(|p| (p, false)));
-    let mut seen: Vec<Range<usize>> = Vec::new();
+    // Every match of either direction, longest first, so "replaced by" wins over "replace".
+    let mut candidates: Vec<(Range<usize>, bool)> =
+        directed.flat_map(|(phrase, successor_first)| cx.view.find(std::slice::from_ref(phrase)).into_iter().map(move |t| (t, successor_first))).collect();
+    candidates.sort_by_key(|(t, _)| (std::cmp::Reverse(t.len()), t.start));
     let mut triggers: Vec<(Range<usize>, bool)> = Vec::new();
-    for (phrase, successor_first) in directed {
-        for trigger in cx.view.find(std::slice::from_ref(phrase)) {
-            if seen.iter().any(|s| s.start < trigger.end && trigger.start < s.end) {
-                continue; // a longer phrase already took these words
-            }
-            seen.push(trigger.clone());
+    for (trigger, successor_first) in candidates {
+        if !triggers.iter().any(|(t, _)| t.start < trigger.end && trigger.start < t.end) {
             triggers.push((trigger, successor_first));
         }
     }
-    triggers.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+    triggers.sort_by_key(|(t, _)| t.start);
     for (trigger, successor_first) in triggers {
         let before = nearest_before(&cx.view.people, trigger.start, SUBJECT_REACH);
         let after = nearest_after(&cx.view.people, trigger.end, REACH);
