@@ -17,7 +17,10 @@ import random
 import shutil
 import time
 
-import torch
+# Idle OpenMP threads sleep instead of spinning, so they do not steal a core from a compiler
+# that shares the machine (read by libgomp when torch is imported).
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+import torch  # noqa: E402
 from tokenizers import Tokenizer
 from transformers import BertForTokenClassification
 
@@ -46,6 +49,39 @@ def log(msg):
     line = f"{dt.datetime.utcnow():%H:%M:%S} {msg}"
     print(line, flush=True)
     LOG.write(line + "\n")
+
+
+class ThreadGovernor:
+    """Two intra-op threads when the machine is ours, one while other processes keep a core busy.
+
+    With two threads every op ends in a barrier; when the other core is taken by a compiler, the
+    barrier waits for a descheduled thread and a step got up to 8x slower (measured), far worse
+    than the fair half. One thread has no barrier. The other processes' load is the machine's
+    busy time minus this process's own CPU time, from /proc, every `every` steps."""
+
+    def __init__(self, every=20):
+        self.every, self.threads, self.last = every, 2, self._sample()
+        self.tick = os.sysconf("SC_CLK_TCK")
+
+    @staticmethod
+    def _sample():
+        cpu = open("/proc/stat").readline().split()[1:]
+        busy = sum(int(x) for x in cpu) - int(cpu[3]) - int(cpu[4])  # all but idle and iowait
+        own = open("/proc/self/stat").read().rsplit(")", 1)[1].split()
+        return time.time(), busy, int(own[11]) + int(own[12])  # utime + stime
+
+    def update(self, step):
+        if step % self.every:
+            return
+        now = self._sample()
+        dt_s = max(1e-3, now[0] - self.last[0])
+        others = ((now[1] - self.last[1]) - (now[2] - self.last[2])) / self.tick / dt_s  # cores
+        self.last = now
+        want = 1 if others > 0.5 else 2
+        if want != self.threads:
+            torch.set_num_threads(want)
+            self.threads = want
+            log(f"threads -> {want} (other processes used {others:.2f} cores)")
 
 
 def seconds_to_deadline():
@@ -141,11 +177,13 @@ if st["total"] and st["warmup"] is None:
     st["warmup"] = int(args.warmup * st["total"])
 
 model.train()
+governor = ThreadGovernor()
 start = time.time()
 last_ckpt = start
 win_t, win_steps, win_sents, win_loss = time.time(), 0, 0, 0.0
 calib_t0 = None
 ckpt_step0 = st["step"]
+resume_step = st["step"]
 done = False
 while not done:
     batches = bucketed_batches(lengths, args.batch, seed=args.seed * 1000 + st["epoch"])
@@ -164,20 +202,22 @@ while not done:
         opt.zero_grad(set_to_none=True)
         st["step"] += 1
         st["pos"] += 1
+        governor.update(st["step"])
         st["sentences"] += len(b)
         win_steps += 1
         win_sents += len(b)
         win_loss += loss.item()
         now = time.time()
         # Calibrate the schedule on steps 10..60 (the first steps include warm-up effects).
-        if st["total"] is None:
-            if st["step"] == 10:
+        # After a resume the machine may be busier or freer: re-fit the same way.
+        if st["total"] is None or (args.deadline and not args.total_steps):
+            if st["step"] == resume_step + 10:
                 calib_t0 = now
-            elif st["step"] == 60:
+            elif st["step"] == resume_step + 60 and calib_t0 is not None:
                 refit_total(50 / (now - calib_t0))
         if st["step"] % 50 == 0:
             el = now - win_t
-            log(f"step {st['step']}/{st['total']} epoch {st['epoch']} loss {win_loss / win_steps:.4f} "
+            log(f"step {st['step']}/{st['total']} epoch {st['epoch']} loss {win_loss / win_steps:.4f} threads {governor.threads} "
                 f"lr {opt.param_groups[0]['lr']:.2e} {win_sents / el:.1f} sent/s {win_steps / el:.3f} steps/s")
             win_t, win_steps, win_sents, win_loss = now, 0, 0, 0.0
         finished = st["total"] is not None and st["step"] >= st["total"]

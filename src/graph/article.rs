@@ -1,7 +1,7 @@
 //! The `schema:NewsArticle` node of one document.
 
 use super::iri::article_iri;
-use crate::model::{CharOffsets, Document, EntityKind};
+use crate::model::{CharOffsets, Document, EntityKind, FactKind};
 use serde_json::{json, Map, Value};
 
 /// The article node: identity, metadata, language decision and sentence count. Keys are sorted (serde_json
@@ -38,7 +38,58 @@ pub fn article_node(doc: &Document) -> Value {
         node.insert("mention".into(), mention_nodes(doc));
         node.insert("mentions".into(), entity_nodes(doc));
     }
+    if !doc.facts.is_empty() {
+        node.insert("fact".into(), fact_nodes(doc));
+    }
     Value::Object(node)
+}
+
+fn fact_class(kind: FactKind) -> &'static str {
+    match kind {
+        FactKind::Left => "Departure",
+        FactKind::Replaces => "Succession",
+        FactKind::Joins => "Appointment",
+        FactKind::HoldsRole => "RoleHolding",
+    }
+}
+
+/// The document's facts, each with its evidence sentence (text and code-point offsets).
+fn fact_nodes(doc: &Document) -> Value {
+    let article = article_iri(&doc.article.id);
+    let mut offsets = CharOffsets::new(doc.text());
+    let facts = doc.facts.iter().enumerate().map(|(index, fact)| {
+        let (start, end) = offsets.span(fact.evidence);
+        let mut node = json!({
+            "@id": format!("{article}#fact-{index}"),
+            "@type": fact_class(fact.kind),
+            "modality": fact.modality.as_str(),
+            "confidence": round3(fact.confidence),
+            "evidence": {
+                "@id": format!("{article}#sentence-{}", fact.sentence),
+                "@type": "Evidence",
+                "sentenceText": fact.evidence.slice(doc.text()),
+                "startOffset": start,
+                "endOffset": end,
+            },
+        });
+        let person_term = if fact.kind == FactKind::Replaces { "successor" } else { "person" };
+        node[person_term] = json!(entity_iri(doc, fact.person));
+        if let Some(old) = fact.predecessor {
+            node["predecessor"] = json!(entity_iri(doc, old));
+        }
+        if let Some(organization) = fact.organization {
+            node["organization"] = json!(entity_iri(doc, organization));
+        }
+        if let Some(role) = &fact.role {
+            node["roleName"] = json!(role.written);
+            node["normalizedRole"] = json!(role.normalized);
+        }
+        if fact.former {
+            node["former"] = json!(true);
+        }
+        node
+    });
+    Value::Array(facts.collect())
 }
 
 /// The IRI of a document's entity, by its place in order of first mention (deterministic). The

@@ -11,7 +11,7 @@ pub use iri::{article_iri, VOCABULARY_NAMESPACE};
 pub use jsonld::{JsonLdWriter, RunProvenance};
 
 /// The version of the output format: vocabulary, context and document shape.
-pub const FORMAT_VERSION: &str = "0.1";
+pub const FORMAT_VERSION: &str = "0.2";
 
 /// The JSON-LD context shipped with the project.
 pub const CONTEXT_DOCUMENT: &str = include_str!("../../docs/context.jsonld");

@@ -5,7 +5,9 @@ use super::context::{nearest_after, nearest_before, Context, REACH};
 use crate::model::{Fact, FactKind};
 
 /// Words before a trigger that make it passive: the person comes before ("X was appointed").
-const PASSIVE_MARKERS: [&str; 9] = ["was", "is", "been", "be", "being", "ete", "est", "sera", "wurde"];
+const PASSIVE_MARKERS: [&str; 19] = [
+    "was", "is", "been", "be", "being", "ete", "est", "sera", "wurde", "wird", "fue", "sido", "es", "stato", "stata", "foi", "sera", "werd", "wordt",
+];
 
 pub fn extract(cx: &Context) -> Vec<Fact> {
     let mut facts = Vec::new();

@@ -5,7 +5,15 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-const DATA_FILES: [(&str, &str); 2] = [("en", include_str!("data/en.toml")), ("fr", include_str!("data/fr.toml"))];
+const DATA_FILES: [(&str, &str); 7] = [
+    ("en", include_str!("data/en.toml")),
+    ("fr", include_str!("data/fr.toml")),
+    ("de", include_str!("data/de.toml")),
+    ("es", include_str!("data/es.toml")),
+    ("it", include_str!("data/it.toml")),
+    ("pt", include_str!("data/pt.toml")),
+    ("nl", include_str!("data/nl.toml")),
+];
 
 /// A phrase: folded words, each an exact word or (ending in `*`) a prefix.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 /// Words after "successor" that turn the order around: "the successor to Hegeman".
 fn names_predecessor_next(cx: &Context, trigger: &Range<usize>) -> bool {
-    matches!(cx.view.folded.get(trigger.end).map(String::as_str), Some("to" | "of" | "for" | "de" | "du" | "a"))
+    matches!(cx.view.folded.get(trigger.end).map(String::as_str), Some("to" | "of" | "for" | "de" | "du" | "a" | "von" | "di" | "del" | "da" | "do" | "van"))
 }
 
 pub fn extract(cx: &Context) -> Vec<Fact> {

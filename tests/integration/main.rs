@@ -13,7 +13,8 @@ mod determinism;
 /// The JSON-LD output parsed by a real JSON-LD processor (Oxigraph) and queried with SPARQL.
 mod jsonld;
 
-/// NER: the ONNX backend against PyTorch on the tiny fixture model, tokenisation, windows.
+/// NER: the ONNX backend against PyTorch on the tiny fixture model, tokenisation, windows; with
+/// `--features rust-bert`, the libtorch backend against both.
 mod ner;
 
 /// The four seed articles run through the pipeline.

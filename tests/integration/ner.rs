@@ -118,3 +118,82 @@ mod long_input {
         assert_eq!(last["endOffset"].as_u64(), Some(text.chars().count() as u64 - 1));
     }
 }
+
+/// The optional libtorch backend (`--features rust-bert`, libtorch from scripts/setup-libtorch.sh): the
+/// same fixture model from `model.safetensors` gives PyTorch's logits and the ONNX backend's entities.
+#[cfg(feature = "rust-bert")]
+mod rust_bert {
+    use super::{expected, fixture_dir, fixture_recognizer, library, matrix};
+    use newsgraph::ner::{self, Backend, Batch, ModelFiles, NerError, OnnxBackend, OnnxOptions, Recognizer, RustBertBackend};
+
+    fn expected_batch() -> (Batch, Vec<f32>) {
+        let expected = expected();
+        let ids = matrix(&expected["input_ids"]);
+        let mask = matrix(&expected["attention_mask"]);
+        let batch = Batch { rows: ids.len(), len: ids[0].len(), input_ids: ids.concat(), attention_mask: mask.concat() };
+        let want: Vec<f32> = expected["logits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|row| {
+                row.as_array().unwrap().iter().flat_map(|tok| tok.as_array().unwrap().iter().map(|v| v.as_f64().unwrap() as f32))
+            })
+            .collect();
+        (batch, want)
+    }
+
+    #[test]
+    fn rust_bert_logits_match_pytorch_and_onnx_within_1e_4() {
+        let (batch, want) = expected_batch();
+        let backend = RustBertBackend::open(&fixture_dir(), 1).unwrap();
+        assert_eq!(backend.describe(), "libtorch 2.4.0 (rust-bert)");
+        let files = ModelFiles::open(&fixture_dir()).unwrap();
+        let onnx = OnnxBackend::open(&files.onnx_path(), &library(), OnnxOptions { intra_threads: 1 }).unwrap().logits(&batch).unwrap();
+        let logits = backend.logits(&batch).unwrap();
+        assert_eq!((logits.rows, logits.len, logits.labels), (2, batch.len, 7));
+        for row in 0..batch.rows {
+            for position in (0..batch.len).filter(|&p| batch.attention_mask[row * batch.len + p] == 1) {
+                let got = logits.at(row, position);
+                let want = &want[(row * logits.len + position) * 7..][..7];
+                for ((g, w), o) in got.iter().zip(want).zip(onnx.at(row, position)) {
+                    assert!((g - w).abs() < 1e-4, "row {row} position {position}: {g} vs PyTorch {w}");
+                    assert!((g - o).abs() < 1e-4, "row {row} position {position}: {g} vs ONNX {o}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rust_bert_and_onnx_find_the_same_entities() {
+        let onnx = fixture_recognizer();
+        let libtorch = ner::rust_bert_recognizer(&fixture_dir(), 2).unwrap();
+        let long = "Angela Merkel visited Paris on Monday and met the board of Siemens in Munich . ".repeat(20);
+        let sentences = [
+            "Angela Merkel visited Paris on Monday .",
+            "Shares of Velta Bank rose after chief executive Tomasz Wielgus resigned .",
+            "Der Vorstand von Siemens traf sich in München mit Olaf Scholz .",
+            "Le conseil d'administration de Renault a nommé Luca de Meo directeur général à Boulogne-Billancourt .",
+            "",
+            long.as_str(),
+        ];
+        let want = onnx.recognize(&sentences).unwrap();
+        let got = libtorch.recognize(&sentences).unwrap();
+        assert!(want.iter().map(Vec::len).sum::<usize>() > 0, "the fixture model finds something to compare");
+        assert_eq!(got.len(), want.len());
+        for ((sentence, got), want) in sentences.iter().zip(&got).zip(&want) {
+            let spans = |entities: &[ner::SentenceEntity]| entities.iter().map(|e| (e.span, e.kind)).collect::<Vec<_>>();
+            assert_eq!(spans(got), spans(want), "{sentence}");
+            for (g, w) in got.iter().zip(want) {
+                assert!((g.score - w.score).abs() < 1e-4, "{sentence}: score {} vs ONNX {}", g.score, w.score);
+            }
+        }
+    }
+
+    #[test]
+    fn a_model_directory_without_safetensors_is_a_model_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(fixture_dir().join("config.json"), dir.path().join("config.json")).unwrap();
+        let error = RustBertBackend::open(dir.path(), 1).err().expect("no weights, no backend");
+        assert!(matches!(&error, NerError::Model(message) if message.contains("model.safetensors")), "{error}");
+    }
+}
