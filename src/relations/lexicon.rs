@@ -101,6 +101,7 @@ struct ModalityFile {
     denial: Vec<String>,
     hedge: Vec<String>,
     future: Vec<String>,
+    future_after: Vec<String>,
     progressive: Vec<String>,
     former: Vec<String>,
 }
@@ -127,6 +128,7 @@ pub struct Lexicon {
     pub denial: Vec<Phrase>,
     pub hedge: Vec<Phrase>,
     pub future: Vec<Phrase>,
+    pub future_after: Vec<Phrase>,
     pub progressive: Vec<Phrase>,
     pub former: Vec<Phrase>,
     pub attribution_before: Vec<Phrase>,
@@ -161,6 +163,7 @@ impl Lexicon {
             denial: phrases(&file.modality.denial),
             hedge: phrases(&file.modality.hedge),
             future: phrases(&file.modality.future),
+            future_after: phrases(&file.modality.future_after),
             progressive: phrases(&file.modality.progressive),
             former: phrases(&file.modality.former),
             attribution_before: phrases(&file.attribution.before),

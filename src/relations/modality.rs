@@ -10,6 +10,9 @@ use std::ops::Range;
 /// Words before a trigger in which "not", "will" and the like still bear on it.
 const NEAR_WORDS: usize = 4;
 
+/// Words after a trigger in which a time expression ("at the end of the year") still bears on it.
+const FOLLOWING_WORDS: usize = 6;
+
 /// Words before a trigger in which a negation of its clause may stand ("ce n'est certainement pas avec
 /// l'idée d'un départ").
 const CLAUSE_WORDS: usize = 9;
@@ -27,7 +30,8 @@ pub fn modality_of(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize
         return Modality::Hedged;
     }
     let progressive = view.folded[trigger.start].ends_with("ing") && view.any_in(&lexicon.progressive, trigger.start.saturating_sub(2)..trigger.start);
-    if progressive || view.any_in(&lexicon.future, near) {
+    let time_ahead = view.any_in(&lexicon.future_after, trigger.end..trigger.end + FOLLOWING_WORDS);
+    if progressive || time_ahead || view.any_in(&lexicon.future, near) {
         return Modality::Future;
     }
     Modality::Asserted
