@@ -51,23 +51,48 @@ pub fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
 }
 
 impl Context<'_> {
+    /// The words between two ranges that can separate a title from its name, leaving out parenthesised
+    /// asides and the organisation the title is of: "the CISO (top cybersecurity person), Guy Rosen" and
+    /// "La consejera delegada de Grupo Almena, Lucía Ibarra" read as "the CISO, Guy Rosen" and "La
+    /// consejera delegada de, Lucía Ibarra".
+    pub fn words_between(&self, a: &Range<usize>, b: &Range<usize>) -> Vec<&String> {
+        let between = if a.end <= b.start { a.end..b.start } else { b.end..a.start };
+        let in_organization = |w: usize| self.view.organizations.iter().any(|o| !o.implicit && o.words.contains(&w));
+        let mut depth = 0usize;
+        let mut kept = Vec::new();
+        for w in between {
+            match self.view.folded[w].as_str() {
+                "(" => depth += 1,
+                ")" => depth = depth.saturating_sub(1),
+                _ if depth == 0 && !in_organization(w) => kept.push(&self.view.folded[w]),
+                _ => {}
+            }
+        }
+        kept
+    }
+
     /// The role that belongs with a trigger and its person: "as CEO" after the trigger, a title next to
     /// the name, or the closest title in the sentence.
     pub fn role_for(&self, trigger: &Range<usize>, person: Option<&Slot>) -> Option<&RoleAt> {
         let roles = &self.view.roles;
         let after_trigger = roles.iter().find(|r| r.words.start >= trigger.end && r.words.start - trigger.end <= 4);
-        let next_to_person = person.and_then(|p| roles.iter().filter(|r| gap(&r.words, &p.words) <= APPOSITION).min_by_key(|r| gap(&r.words, &p.words)));
+        let apposition = |r: &RoleAt, p: &Slot| self.words_between(&r.words, &p.words).len();
+        let next_to_person = person.and_then(|p| roles.iter().filter(|r| apposition(r, p) <= APPOSITION).min_by_key(|r| apposition(r, p)));
         let closest = roles.iter().filter(|r| gap(&r.words, trigger) <= REACH).min_by_key(|r| gap(&r.words, trigger));
         after_trigger.or(next_to_person).or(closest)
     }
 
     /// The organisation of a fact: the one its role is attached to ("Meta's CRO", "CEO of Disney"),
-    /// else the organisation the document is about (news of a succession is about one company; other
-    /// names in the sentence are often where someone comes from), else the closest one to the trigger.
+    /// else one named before the trigger (the sentence's subject: "Die Bank Hanseatica dementiert, dass
+    /// ..."), else the organisation the document is about (names after the trigger are often where
+    /// someone comes from: "replaced by Walgreens executive Ken Murphy"), else the closest one.
     /// `bool`: named in this sentence.
     pub fn organization_for(&self, trigger: &Range<usize>, role: Option<&RoleAt>) -> Option<(usize, bool)> {
         if let Some(attached) = role.and_then(|r| self.attached_organization(r)) {
             return Some((attached.entity, !attached.implicit));
+        }
+        if let Some(subject) = nearest_before(&self.view.organizations, trigger.start, SUBJECT_REACH) {
+            return Some((subject.entity, !subject.implicit));
         }
         if let Some(focus) = self.focus {
             let named_here = self.view.organizations.iter().any(|o| o.entity == focus && !o.implicit);

@@ -118,3 +118,63 @@ fn french_considered_departure_is_hedged_and_denial_negated() {
     assert!(has(&got, "left Paul Berthier @Lavandor CFO hedged"), "{got:#?}");
     assert!(has(&got, "left Sophie Marchal @Lavandor - negated"), "{got:#?}");
 }
+
+#[test]
+fn german_resignation_successor_and_denial() {
+    let text = "Der Vorstandschef der Nordlicht Energie AG, Henrik Albers, tritt zum 31. März zurück. \
+                Sein Nachfolger wird Katrin Vogel. Die Bank Hanseatica dementiert, dass Jonas Feld das Haus verlässt.";
+    let got = facts(
+        "de",
+        text,
+        &[("Nordlicht Energie AG", Organization), ("Henrik Albers", Person), ("Katrin Vogel", Person), ("Hanseatica", Organization), ("Jonas Feld", Person)],
+    );
+    assert!(has(&got, "left Henrik Albers @Nordlicht Energie AG CEO future"), "{got:#?}");
+    assert!(has(&got, "replaces Katrin Vogel <- Henrik Albers @Nordlicht Energie AG CEO future"), "{got:#?}");
+    assert!(got.iter().any(|f| f.starts_with("left Jonas Feld") && f.ends_with("negated")), "{got:#?}");
+}
+
+#[test]
+fn spanish_resignation_and_appointment() {
+    let text = "La consejera delegada de Grupo Almena, Lucía Ibarra, ha dimitido este miércoles. \
+                El consejo ha nombrado a Sergio Ocaña como nuevo consejero delegado.";
+    let got = facts("es", text, &[("Grupo Almena", Organization), ("Lucía Ibarra", Person), ("Sergio Ocaña", Person)]);
+    assert!(has(&got, "left Lucía Ibarra @Grupo Almena CEO asserted"), "{got:#?}");
+    assert!(has(&got, "holds_role Lucía Ibarra @Grupo Almena CEO asserted"), "{got:#?}");
+    assert!(has(&got, "joins Sergio Ocaña @Grupo Almena CEO asserted"), "{got:#?}");
+}
+
+#[test]
+fn italian_departure_and_replacement_in_its_place() {
+    let text = "L'amministratore delegato di Lumetta, Paolo Ferrante, lascia l'incarico dopo otto anni. \
+                Al suo posto il consiglio ha nominato Giulia Sala. Lumetta smentisce l'uscita di Marco Riva.";
+    let got = facts("it", text, &[("Lumetta", Organization), ("Paolo Ferrante", Person), ("Giulia Sala", Person), ("Marco Riva", Person)]);
+    assert!(has(&got, "left Paolo Ferrante @Lumetta CEO asserted"), "{got:#?}");
+    assert!(got.iter().any(|f| f.starts_with("replaces Giulia Sala <- Paolo Ferrante @Lumetta")), "{got:#?}");
+    assert!(got.iter().any(|f| f.starts_with("left Marco Riva") && f.ends_with("negated")), "{got:#?}");
+}
+
+#[test]
+fn portuguese_future_departure_and_successor() {
+    let text = "O presidente executivo da Ondina Energia, Rui Tavares, vai deixar o cargo em julho. \
+                Ele será substituído por Marta Neves.";
+    let got = facts("pt", text, &[("Ondina Energia", Organization), ("Rui Tavares", Person), ("Marta Neves", Person)]);
+    assert!(has(&got, "left Rui Tavares @Ondina Energia CEO future"), "{got:#?}");
+    assert!(has(&got, "replaces Marta Neves <- Rui Tavares @Ondina Energia CEO future"), "{got:#?}");
+}
+
+#[test]
+fn dutch_departure_at_year_end_and_successor() {
+    let text = "Topman Bram Verhoef van Polderkracht vertrekt aan het eind van het jaar. Hij wordt opgevolgd door Anouk de Wit.";
+    let got = facts("nl", text, &[("Polderkracht", Organization), ("Bram Verhoef", Person), ("Anouk de Wit", Person)]);
+    assert!(has(&got, "left Bram Verhoef @Polderkracht CEO future"), "{got:#?}");
+    assert!(got.iter().any(|f| f.starts_with("replaces Anouk de Wit <- Bram Verhoef @Polderkracht CEO")), "{got:#?}");
+    assert!(has(&got, "holds_role Bram Verhoef @Polderkracht CEO asserted"), "{got:#?}");
+}
+
+#[test]
+fn hedged_english_report_is_not_an_asserted_departure() {
+    let text = "Velta Bank is reportedly considering replacing its chairman, Hugo Lindqvist. Lindqvist could leave the bank next year.";
+    let got = facts("en", text, &[("Velta Bank", Organization), ("Hugo Lindqvist", Person), ("Lindqvist", Person)]);
+    assert!(got.iter().filter(|f| f.starts_with("left")).all(|f| f.ends_with("hedged")), "{got:#?}");
+    assert!(got.iter().any(|f| f.starts_with("left Hugo Lindqvist")), "{got:#?}");
+}
