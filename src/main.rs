@@ -143,6 +143,8 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
         let mut writer = JsonLdWriter::for_writer(BufWriter::new(temporary), &provenance)?;
         let summary = pipeline.run(records, &options, &mut writer, &mut report, &progress)?;
         let temporary = writer.finish()?.into_inner().map_err(|e| e.into_error())?;
+        // A temporary file is private (0600); the graph is an ordinary output file.
+        std::fs::set_permissions(temporary.path(), std::os::unix::fs::PermissionsExt::from_mode(0o644))?;
         temporary.persist(&args.output).with_context(|| format!("cannot write {}", args.output.display()))?;
         summary
     };
