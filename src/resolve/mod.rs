@@ -1,9 +1,12 @@
 //! Stage 5: entity resolution. Within a document (a document stage): mentions grouped into entities by
-//! name keys, short forms and fuzzy surnames. Across documents (a corpus stage): to come.
+//! name keys, short forms and fuzzy surnames. Across documents (a corpus stage): entities merged into
+//! global entities with stable keys.
 
+mod across_documents;
 mod names;
 mod within_document;
 
+pub use across_documents::{resolve_across, EntityRef, GlobalEntity};
 pub use names::{organization_key, person_key, ticker_symbol};
 pub use within_document::group_mentions;
 

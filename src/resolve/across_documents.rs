@@ -1,0 +1,155 @@
+//! Resolution across documents: the entities of many articles, in any language, merged into global
+//! entities with stable identifiers. Organisations merge on their name keys ("Meta", "META.O", "Meta
+//! Platforms Inc." stay apart from "Meta Superintelligence Labs"); people on their full-name keys, and
+//! on a near-identical surname with the same given name when they share an organisation ("John
+//! Hageman" and "John Hegeman" of Meta). Two people sharing only a surname stay apart.
+
+use super::names::{organization_key, person_key};
+use crate::model::{Document, EntityKind};
+use std::collections::{BTreeMap, BTreeSet};
+use strsim::normalized_damerau_levenshtein;
+
+/// A document's entity: (document index, entity index).
+pub type EntityRef = (usize, usize);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlobalEntity {
+    pub kind: EntityKind,
+    /// The key the identifier derives from: the same entity gets the same key in every run.
+    pub key: String,
+    /// The most used full form of the name.
+    pub name: String,
+    /// Every other surface form seen.
+    pub alternate_names: BTreeSet<String>,
+    pub members: Vec<EntityRef>,
+}
+
+/// Surnames this alike, with the same given name and a shared organisation, are one person.
+const SURNAME_SIMILARITY: f64 = 0.8;
+
+struct Candidate {
+    kind: EntityKind,
+    key: Vec<String>,
+    /// Each surface form and how often it was seen.
+    surfaces: BTreeMap<String, usize>,
+    /// Organisation keys of the documents it appears in: what "shares an organisation" means.
+    organizations: BTreeSet<String>,
+    members: Vec<EntityRef>,
+}
+
+fn key_of(kind: EntityKind, name: &str) -> Vec<String> {
+    match kind {
+        EntityKind::Person => person_key(name),
+        _ => organization_key(name),
+    }
+}
+
+/// Merges the entities of `docs` into global entities, sorted by kind and key (deterministic).
+pub fn resolve_across(docs: &[Document]) -> Vec<GlobalEntity> {
+    // Exact keys first: one candidate per (kind, full key).
+    let mut by_key: BTreeMap<(EntityKind, Vec<String>), Candidate> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let doc_organizations: BTreeSet<String> = doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organization)
+            .map(|e| organization_key(&e.name).join(" "))
+            .collect();
+        for (e, entity) in doc.entities.iter().enumerate() {
+            let key = key_of(entity.kind, &entity.name);
+            if key.is_empty() {
+                continue;
+            }
+            let candidate = by_key.entry((entity.kind, key.clone())).or_insert_with(|| Candidate {
+                kind: entity.kind,
+                key,
+                surfaces: BTreeMap::new(),
+                organizations: BTreeSet::new(),
+                members: Vec::new(),
+            });
+            for &m in &entity.mentions {
+                *candidate.surfaces.entry(clean_surface(doc.mentions[m].span.slice(doc.text()))).or_default() += 1;
+            }
+            candidate.surfaces.entry(entity.name.clone()).or_default();
+            candidate.organizations.extend(doc_organizations.iter().cloned());
+            candidate.members.push((d, e));
+        }
+    }
+    let mut candidates: Vec<Candidate> = by_key.into_values().collect();
+    merge_people(&mut candidates);
+    let mut entities: Vec<GlobalEntity> = candidates.into_iter().map(into_global).collect();
+    entities.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
+    entities
+}
+
+/// Folds surname-only people into the one full name with that surname, and spelling variants into
+/// each other, when they share an organisation.
+fn merge_people(candidates: &mut Vec<Candidate>) {
+    loop {
+        let mut pair = None;
+        'search: for i in 0..candidates.len() {
+            for j in 0..candidates.len() {
+                if i != j && same_person(&candidates[i], &candidates[j]) {
+                    pair = Some((i, j));
+                    break 'search;
+                }
+            }
+        }
+        let Some((keep, absorb)) = pair else { return };
+        let absorbed = candidates.remove(absorb);
+        let keep = if absorb < keep { keep - 1 } else { keep };
+        let target = &mut candidates[keep];
+        for (surface, count) in absorbed.surfaces {
+            *target.surfaces.entry(surface).or_default() += count;
+        }
+        target.organizations.extend(absorbed.organizations);
+        target.members.extend(absorbed.members);
+        target.members.sort();
+    }
+}
+
+/// Is `b` the same person as `a`, to be folded into `a`? `a` is the fuller or more common form.
+fn same_person(a: &Candidate, b: &Candidate) -> bool {
+    if a.kind != EntityKind::Person || b.kind != EntityKind::Person || a.organizations.is_disjoint(&b.organizations) {
+        return false;
+    }
+    let (ka, kb) = (&a.key, &b.key);
+    if ka.len() >= 2 && kb.len() == 1 {
+        return ka.last() == kb.last();
+    }
+    if ka.len() >= 2 && kb.len() >= 2 && ka[0] == kb[0] && ka != kb {
+        let (sa, sb) = (ka.last().unwrap(), kb.last().unwrap());
+        let similar = normalized_damerau_levenshtein(sa, sb) >= SURNAME_SIMILARITY;
+        // Fold the rarer spelling into the more common one; on a tie, the later key into the earlier.
+        let a_wins = a.members.len() > b.members.len() || (a.members.len() == b.members.len() && ka < kb);
+        return similar && a_wins;
+    }
+    false
+}
+
+/// "Meta's" -> "Meta"; surrounding whitespace removed.
+fn clean_surface(surface: &str) -> String {
+    surface.trim().trim_end_matches("'s").trim_end_matches("’s").to_string()
+}
+
+fn into_global(candidate: Candidate) -> GlobalEntity {
+    let prefix = match candidate.kind {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+        EntityKind::Location => "place",
+    };
+    let key = format!("{prefix}/{}", candidate.key.join("-"));
+    // The name: a surface of the entity's own key, the most seen, alphabetically first on ties; else
+    // the fullest surface.
+    let own_key = |s: &str| key_of(candidate.kind, s) == candidate.key;
+    let best = |pool: Vec<(&String, &usize)>| pool.into_iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(s, _)| s.clone());
+    let own: Vec<(&String, &usize)> = candidate.surfaces.iter().filter(|(s, _)| own_key(s)).collect();
+    let longest = candidate.surfaces.keys().map(|s| s.split_whitespace().count()).max().unwrap_or(0);
+    let fullest: Vec<(&String, &usize)> = candidate.surfaces.iter().filter(|(s, _)| s.split_whitespace().count() == longest).collect();
+    let name = best(own).or_else(|| best(fullest)).unwrap_or_default();
+    let alternate_names = candidate.surfaces.into_keys().filter(|s| *s != name).collect();
+    GlobalEntity { kind: candidate.kind, key, name, alternate_names, members: candidate.members }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,84 @@
+//! Cross-document merging on articles written for this project.
+
+use super::*;
+use crate::model::{Article, ArticleId, ByteSpan, LocalEntity, Mention, Origin};
+
+/// A document whose entities are given as (kind, [surface forms]); each form is one mention.
+fn doc(id: &str, entities: &[(EntityKind, &[&str])]) -> Document {
+    let mut text = String::new();
+    let mut mentions = Vec::new();
+    let mut locals = Vec::new();
+    for &(kind, forms) in entities {
+        let mut indices = Vec::new();
+        for form in forms {
+            let start = text.len();
+            text.push_str(form);
+            text.push_str(". ");
+            indices.push(mentions.len());
+            mentions.push(Mention { span: ByteSpan::new(start, start + form.len()), kind, sentence: 0, score: 1.0 });
+        }
+        locals.push(LocalEntity { kind, name: forms.iter().max_by_key(|f| f.split_whitespace().count()).unwrap().to_string(), mentions: indices });
+    }
+    let article = Article { id: ArticleId::given(id), text, title: None, url: None, date: None, declared_lang: None, source: None };
+    let mut doc = Document::new(article, Origin { file: "t".into(), line: None });
+    doc.mentions = mentions;
+    doc.entities = locals;
+    doc
+}
+
+use EntityKind::*;
+
+fn names(entities: &[GlobalEntity], kind: EntityKind) -> Vec<(String, Vec<String>)> {
+    entities.iter().filter(|e| e.kind == kind).map(|e| (e.name.clone(), e.alternate_names.iter().cloned().collect())).collect()
+}
+
+#[test]
+fn spelling_variants_of_one_person_at_one_organisation_merge() {
+    let docs = [
+        doc("a", &[(Person, &["John Hageman", "Hageman", "Hegeman"]), (Organization, &["Meta"])]),
+        doc("b", &[(Person, &["John Hegeman", "Hegeman"]), (Organization, &["Meta", "META.O"])]),
+        doc("c", &[(Person, &["John Hegeman"]), (Organization, &["Meta Platforms Inc."])]),
+    ];
+    let entities = resolve_across(&docs);
+    let people = names(&entities, Person);
+    assert_eq!(people, vec![("John Hegeman".to_string(), vec!["Hageman".to_string(), "Hegeman".into(), "John Hageman".into()])]);
+    let hegeman = entities.iter().find(|e| e.kind == Person).unwrap();
+    assert_eq!(hegeman.key, "person/john-hegeman");
+    assert_eq!(hegeman.members, vec![(0, 0), (1, 0), (2, 0)]);
+}
+
+#[test]
+fn organisations_merge_on_keys_and_tickers_but_not_on_a_shared_first_word() {
+    let docs = [
+        doc("a", &[(Organization, &["Meta", "META.O"]), (Organization, &["Meta Superintelligence Labs"])]),
+        doc("b", &[(Organization, &["Meta Platforms Inc."]), (Organization, &["Facebook"])]),
+        doc("c", &[(Organization, &["Meta"])]),
+    ];
+    let entities = resolve_across(&docs);
+    let keys: Vec<&str> = entities.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(keys, ["organization/facebook", "organization/meta", "organization/meta-platforms", "organization/meta-superintelligence-labs"]);
+    assert_eq!(entities[1].members, vec![(0, 0), (2, 0)]);
+}
+
+#[test]
+fn people_sharing_only_a_surname_stay_apart() {
+    let docs = [
+        doc("a", &[(Person, &["Anna Kowalski"]), (Organization, &["Orland Shipping"])]),
+        doc("b", &[(Person, &["Marek Kowalski"]), (Organization, &["Velta Bank"])]),
+        doc("c", &[(Person, &["Anna Kowalska"]), (Organization, &["Kestrel Aerospace"])]),
+    ];
+    let entities = resolve_across(&docs);
+    assert_eq!(entities.iter().filter(|e| e.kind == Person).count(), 3, "{entities:#?}");
+}
+
+#[test]
+fn the_result_does_not_depend_on_document_order() {
+    let a = doc("a", &[(Person, &["John Hageman"]), (Organization, &["Meta"])]);
+    let b = doc("b", &[(Person, &["John Hegeman"]), (Organization, &["Meta"])]);
+    let c = doc("c", &[(Person, &["John Hegeman"]), (Organization, &["Meta"])]);
+    let forward = resolve_across(&[a.clone(), b.clone(), c.clone()]);
+    let backward = resolve_across(&[c, b, a]);
+    let strip = |es: &[GlobalEntity]| es.iter().map(|e| (e.key.clone(), e.name.clone(), e.alternate_names.clone())).collect::<Vec<_>>();
+    assert_eq!(strip(&forward), strip(&backward));
+    assert_eq!(forward.iter().find(|e| e.kind == Person).unwrap().key, "person/john-hegeman");
+}
