@@ -44,7 +44,12 @@ pub fn article_node(doc: &Document) -> Value {
     Value::Object(node)
 }
 
-fn fact_class(kind: FactKind) -> &'static str {
+/// The IRI of a document's fact, by its place in the document's facts.
+pub(crate) fn fact_iri(doc: &Document, index: usize) -> String {
+    format!("{}#fact-{index}", article_iri(&doc.article.id))
+}
+
+pub(crate) fn fact_class(kind: FactKind) -> &'static str {
     match kind {
         FactKind::Left => "Departure",
         FactKind::Replaces => "Succession",
@@ -60,7 +65,7 @@ fn fact_nodes(doc: &Document) -> Value {
     let facts = doc.facts.iter().enumerate().map(|(index, fact)| {
         let (start, end) = offsets.span(fact.evidence);
         let mut node = json!({
-            "@id": format!("{article}#fact-{index}"),
+            "@id": fact_iri(doc, index),
             "@type": fact_class(fact.kind),
             "modality": fact.modality.as_str(),
             "confidence": round3(fact.confidence),
@@ -94,7 +99,7 @@ fn fact_nodes(doc: &Document) -> Value {
 
 /// The IRI of a document's entity, by its place in order of first mention (deterministic). The
 /// cross-document graph replaces these with global entity IRIs.
-fn entity_iri(doc: &Document, index: usize) -> String {
+pub(crate) fn entity_iri(doc: &Document, index: usize) -> String {
     format!("{}#entity-{index}", article_iri(&doc.article.id))
 }
 
@@ -149,6 +154,6 @@ fn mention_nodes(doc: &Document) -> Value {
 }
 
 /// Scores to three decimals: more digits say nothing and make outputs noisy to compare.
-fn round3(score: f32) -> f64 {
+pub(crate) fn round3(score: f32) -> f64 {
     (f64::from(score) * 1000.0).round() / 1000.0
 }

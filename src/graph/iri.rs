@@ -10,6 +10,14 @@ pub const VOCABULARY_NAMESPACE: &str = "https://w3id.org/newsgraph/ns#";
 /// Everything but RFC 3986 unreserved characters is escaped, so any id makes a valid IRI.
 const ESCAPED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
+/// Global entity keys ("person/john-hegeman") keep their slash readable.
+const ESCAPED_KEY: &AsciiSet = &ESCAPED.remove(b'/');
+
+/// The IRI of an entity resolved across articles: its resolution key, so it is the same in every run.
+pub fn entity_key_iri(key: &str) -> String {
+    format!("urn:newsgraph:entity:{}", utf8_percent_encode(key, ESCAPED_KEY))
+}
+
 pub fn article_iri(id: &ArticleId) -> String {
     format!("urn:newsgraph:article:{}", utf8_percent_encode(id.as_str(), ESCAPED))
 }

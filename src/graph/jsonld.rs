@@ -1,7 +1,7 @@
 //! A streaming JSON-LD writer: one document in compact form with the context inline, the nodes of the
 //! graph one per line, so a run never holds its whole output in memory.
 
-use super::{article_node, CONTEXT_DOCUMENT, FORMAT_VERSION};
+use super::{article_node, KnowledgeGraph, CONTEXT_DOCUMENT, FORMAT_VERSION};
 use crate::model::Document;
 use crate::pipeline::DocumentSink;
 use serde_json::{json, Value};
@@ -10,6 +10,7 @@ use std::io::{self, Write};
 pub struct JsonLdWriter<W: Write> {
     out: W,
     nodes_written: u64,
+    knowledge: KnowledgeGraph,
 }
 
 impl<W: Write> JsonLdWriter<W> {
@@ -19,7 +20,7 @@ impl<W: Write> JsonLdWriter<W> {
         out.write_all(b"{\n\"@context\": ")?;
         serde_json::to_writer(&mut out, &context["@context"])?;
         out.write_all(b",\n\"@graph\": [\n")?;
-        let mut writer = Self { out, nodes_written: 0 };
+        let mut writer = Self { out, nodes_written: 0, knowledge: KnowledgeGraph::default() };
         writer.write_node(&dataset_node(provenance))?;
         Ok(writer)
     }
@@ -33,8 +34,12 @@ impl<W: Write> JsonLdWriter<W> {
         Ok(())
     }
 
-    /// Closes the document and returns the underlying writer, flushed.
+    /// Writes the knowledge layer (entities and facts merged across articles), closes the document and
+    /// returns the underlying writer, flushed.
     pub fn finish(mut self) -> io::Result<W> {
+        for node in std::mem::take(&mut self.knowledge).nodes() {
+            self.write_node(&node)?;
+        }
         self.out.write_all(b"\n]\n}\n")?;
         self.out.flush()?;
         Ok(self.out)
@@ -43,6 +48,7 @@ impl<W: Write> JsonLdWriter<W> {
 
 impl<W: Write> DocumentSink for JsonLdWriter<W> {
     fn accept(&mut self, doc: &Document) -> io::Result<()> {
+        self.knowledge.add(doc);
         self.write_node(&article_node(doc))
     }
 }

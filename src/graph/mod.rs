@@ -5,10 +5,12 @@
 mod article;
 mod iri;
 mod jsonld;
+mod knowledge;
 
 pub use article::article_node;
 pub use iri::{article_iri, VOCABULARY_NAMESPACE};
 pub use jsonld::{JsonLdWriter, RunProvenance};
+pub use knowledge::{global_entity_iri, KnowledgeGraph};
 
 /// The version of the output format: vocabulary, context and document shape.
 pub const FORMAT_VERSION: &str = "0.2";

@@ -6,6 +6,25 @@
 
 use super::names::{organization_key, person_key};
 use crate::model::{Document, EntityKind};
+
+/// What cross-document resolution needs of one document: its entities and their surface forms (kept
+/// instead of whole documents, so a run over millions of articles holds no article text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentEntities {
+    /// (kind, name, every surface form of its mentions), in the document's entity order.
+    pub entities: Vec<(EntityKind, String, Vec<String>)>,
+}
+
+impl From<&Document> for DocumentEntities {
+    fn from(doc: &Document) -> Self {
+        let entities = doc
+            .entities
+            .iter()
+            .map(|e| (e.kind, e.name.clone(), e.mentions.iter().map(|&m| clean_surface(doc.mentions[m].span.slice(doc.text()))).collect()))
+            .collect();
+        Self { entities }
+    }
+}
 use std::collections::{BTreeMap, BTreeSet};
 use strsim::normalized_damerau_levenshtein;
 
@@ -45,32 +64,32 @@ fn key_of(kind: EntityKind, name: &str) -> Vec<String> {
 }
 
 /// Merges the entities of `docs` into global entities, sorted by kind and key (deterministic).
-pub fn resolve_across(docs: &[Document]) -> Vec<GlobalEntity> {
+pub fn resolve_across(docs: &[DocumentEntities]) -> Vec<GlobalEntity> {
     // Exact keys first: one candidate per (kind, full key).
     let mut by_key: BTreeMap<(EntityKind, Vec<String>), Candidate> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
         let doc_organizations: BTreeSet<String> = doc
             .entities
             .iter()
-            .filter(|e| e.kind == EntityKind::Organization)
-            .map(|e| organization_key(&e.name).join(" "))
+            .filter(|(kind, _, _)| *kind == EntityKind::Organization)
+            .map(|(_, name, _)| organization_key(name).join(" "))
             .collect();
-        for (e, entity) in doc.entities.iter().enumerate() {
-            let key = key_of(entity.kind, &entity.name);
+        for (e, (kind, name, surfaces)) in doc.entities.iter().enumerate() {
+            let key = key_of(*kind, name);
             if key.is_empty() {
                 continue;
             }
-            let candidate = by_key.entry((entity.kind, key.clone())).or_insert_with(|| Candidate {
-                kind: entity.kind,
+            let candidate = by_key.entry((*kind, key.clone())).or_insert_with(|| Candidate {
+                kind: *kind,
                 key,
                 surfaces: BTreeMap::new(),
                 organizations: BTreeSet::new(),
                 members: Vec::new(),
             });
-            for &m in &entity.mentions {
-                *candidate.surfaces.entry(clean_surface(doc.mentions[m].span.slice(doc.text()))).or_default() += 1;
+            for surface in surfaces {
+                *candidate.surfaces.entry(surface.clone()).or_default() += 1;
             }
-            candidate.surfaces.entry(entity.name.clone()).or_default();
+            candidate.surfaces.entry(name.clone()).or_default();
             candidate.organizations.extend(doc_organizations.iter().cloned());
             candidate.members.push((d, e));
         }
@@ -128,7 +147,7 @@ fn same_person(a: &Candidate, b: &Candidate) -> bool {
 }
 
 /// "Meta's" -> "Meta"; surrounding whitespace removed.
-fn clean_surface(surface: &str) -> String {
+pub fn clean_surface(surface: &str) -> String {
     surface.trim().trim_end_matches("'s").trim_end_matches("’s").to_string()
 }
 

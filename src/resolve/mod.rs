@@ -6,7 +6,7 @@ mod across_documents;
 mod names;
 mod within_document;
 
-pub use across_documents::{resolve_across, EntityRef, GlobalEntity};
+pub use across_documents::{resolve_across, DocumentEntities, EntityRef, GlobalEntity};
 pub use names::{organization_key, person_key, ticker_symbol};
 pub use within_document::group_mentions;
 

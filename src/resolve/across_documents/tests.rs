@@ -39,7 +39,7 @@ fn spelling_variants_of_one_person_at_one_organisation_merge() {
         doc("b", &[(Person, &["John Hegeman", "Hegeman"]), (Organization, &["Meta", "META.O"])]),
         doc("c", &[(Person, &["John Hegeman"]), (Organization, &["Meta Platforms Inc."])]),
     ];
-    let entities = resolve_across(&docs);
+    let entities = resolve_across(&docs.iter().map(DocumentEntities::from).collect::<Vec<_>>());
     let people = names(&entities, Person);
     assert_eq!(people, vec![("John Hegeman".to_string(), vec!["Hageman".to_string(), "Hegeman".into(), "John Hageman".into()])]);
     let hegeman = entities.iter().find(|e| e.kind == Person).unwrap();
@@ -54,7 +54,7 @@ fn organisations_merge_on_keys_and_tickers_but_not_on_a_shared_first_word() {
         doc("b", &[(Organization, &["Meta Platforms Inc."]), (Organization, &["Facebook"])]),
         doc("c", &[(Organization, &["Meta"])]),
     ];
-    let entities = resolve_across(&docs);
+    let entities = resolve_across(&docs.iter().map(DocumentEntities::from).collect::<Vec<_>>());
     let keys: Vec<&str> = entities.iter().map(|e| e.key.as_str()).collect();
     assert_eq!(keys, ["organization/facebook", "organization/meta", "organization/meta-platforms", "organization/meta-superintelligence-labs"]);
     assert_eq!(entities[1].members, vec![(0, 0), (2, 0)]);
@@ -67,7 +67,7 @@ fn people_sharing_only_a_surname_stay_apart() {
         doc("b", &[(Person, &["Marek Kowalski"]), (Organization, &["Velta Bank"])]),
         doc("c", &[(Person, &["Anna Kowalska"]), (Organization, &["Kestrel Aerospace"])]),
     ];
-    let entities = resolve_across(&docs);
+    let entities = resolve_across(&docs.iter().map(DocumentEntities::from).collect::<Vec<_>>());
     assert_eq!(entities.iter().filter(|e| e.kind == Person).count(), 3, "{entities:#?}");
 }
 
@@ -76,8 +76,8 @@ fn the_result_does_not_depend_on_document_order() {
     let a = doc("a", &[(Person, &["John Hageman"]), (Organization, &["Meta"])]);
     let b = doc("b", &[(Person, &["John Hegeman"]), (Organization, &["Meta"])]);
     let c = doc("c", &[(Person, &["John Hegeman"]), (Organization, &["Meta"])]);
-    let forward = resolve_across(&[a.clone(), b.clone(), c.clone()]);
-    let backward = resolve_across(&[c, b, a]);
+    let forward = resolve_across(&[(&a).into(), (&b).into(), (&c).into()]);
+    let backward = resolve_across(&[(&c).into(), (&b).into(), (&a).into()]);
     let strip = |es: &[GlobalEntity]| es.iter().map(|e| (e.key.clone(), e.name.clone(), e.alternate_names.clone())).collect::<Vec<_>>();
     assert_eq!(strip(&forward), strip(&backward));
     assert_eq!(forward.iter().find(|e| e.kind == Person).unwrap().key, "person/john-hegeman");

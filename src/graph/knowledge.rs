@@ -1,0 +1,158 @@
+//! The knowledge layer of the graph: entities merged across articles (one node per person,
+//! organisation or place, with every surface form) and facts merged across articles (one departure of
+//! Hegeman from Meta, supported by the per-article facts that state it, each with its evidence and
+//! modality). Built from small per-article summaries while the article nodes stream out; written when
+//! the last article is in.
+
+use super::article::{entity_iri, fact_class, fact_iri, round3, schema_class};
+use crate::model::{Document, Fact, FactKind, Modality, Role};
+use crate::resolve::{resolve_across, DocumentEntities, GlobalEntity};
+use super::iri::entity_key_iri;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the knowledge layer keeps of one article.
+struct ArticleSummary {
+    /// IRIs of the article's local entities, by index.
+    entity_iris: Vec<String>,
+    entities: DocumentEntities,
+    /// The article's facts with their IRIs.
+    facts: Vec<(String, Fact)>,
+}
+
+#[derive(Default)]
+pub struct KnowledgeGraph {
+    articles: Vec<ArticleSummary>,
+}
+
+/// The IRI of a global entity: its resolution key, so the same entity has the same IRI in every run.
+pub fn global_entity_iri(entity: &GlobalEntity) -> String {
+    entity_key_iri(&entity.key)
+}
+
+/// A merged fact's identity: kind, people, organisation (global keys) and normalised role.
+type FactKey = (FactKind, String, Option<String>, Option<String>, Option<String>);
+
+impl KnowledgeGraph {
+    pub fn add(&mut self, doc: &Document) {
+        if doc.entities.is_empty() {
+            return;
+        }
+        self.articles.push(ArticleSummary {
+            entity_iris: (0..doc.entities.len()).map(|i| entity_iri(doc, i)).collect(),
+            entities: DocumentEntities::from(doc),
+            facts: doc.facts.iter().enumerate().map(|(i, f)| (fact_iri(doc, i), f.clone())).collect(),
+        });
+    }
+
+    /// Global entity nodes, then merged fact nodes, in a deterministic order.
+    pub fn nodes(&self) -> Vec<Value> {
+        let summaries: Vec<DocumentEntities> = self.articles.iter().map(|a| a.entities.clone()).collect();
+        let entities = resolve_across(&summaries);
+        let mut global_of: BTreeMap<(usize, usize), &GlobalEntity> = BTreeMap::new();
+        for entity in &entities {
+            for &member in &entity.members {
+                global_of.insert(member, entity);
+            }
+        }
+        let mut nodes: Vec<Value> = entities.iter().map(|e| self.entity_node(e)).collect();
+
+        let mut merged: BTreeMap<FactKey, Vec<(&String, &Fact)>> = BTreeMap::new();
+        for (a, article) in self.articles.iter().enumerate() {
+            let global = |local: usize| global_of.get(&(a, local)).map(|e| global_entity_iri(e));
+            for (iri, fact) in &article.facts {
+                let Some(person) = global(fact.person) else { continue };
+                let key = (fact.kind, person, fact.predecessor.and_then(global), fact.organization.and_then(global), fact.role.as_ref().map(|r| r.normalized.to_lowercase()));
+                merged.entry(key).or_default().push((iri, fact));
+            }
+        }
+        let merged = merge_compatible_roles(merged);
+        nodes.extend(merged.iter().map(|(key, support)| merged_fact_node(key, support)));
+        nodes
+    }
+
+    fn entity_node(&self, entity: &GlobalEntity) -> Value {
+        let locals: Vec<&String> = entity.members.iter().map(|&(a, e)| &self.articles[a].entity_iris[e]).collect();
+        let mut node = json!({
+            "@id": global_entity_iri(entity),
+            "@type": schema_class(entity.kind),
+            "name": entity.name,
+            "identifier": entity.key,
+            "localEntity": locals,
+        });
+        if !entity.alternate_names.is_empty() {
+            node["alternateName"] = json!(entity.alternate_names);
+        }
+        node
+    }
+}
+
+/// The words of a normalised role.
+fn role_words(role: &Option<String>) -> BTreeSet<&str> {
+    role.as_deref().map(|r| r.split_whitespace().collect()).unwrap_or_default()
+}
+
+/// One fact stated with a more and a less specific role ("chief AI scientist", "chief scientist") or
+/// with none: the evidence of the less specific goes to the more specific when only one such exists.
+fn merge_compatible_roles<'a>(merged: BTreeMap<FactKey, Vec<(&'a String, &'a Fact)>>) -> BTreeMap<FactKey, Vec<(&'a String, &'a Fact)>> {
+    let keys: Vec<FactKey> = merged.keys().cloned().collect();
+    let mut merged = merged;
+    for key in &keys {
+        let words = role_words(&key.4);
+        let wider: Vec<&FactKey> = keys
+            .iter()
+            .filter(|k| k.0 == key.0 && k.1 == key.1 && k.2 == key.2 && k.3 == key.3 && *k != key)
+            .filter(|k| words.is_subset(&role_words(&k.4)))
+            .collect();
+        if let [target] = wider[..] {
+            if let Some(support) = merged.remove(key) {
+                merged.entry(target.clone()).or_default().extend(support);
+            }
+        }
+    }
+    merged
+}
+
+/// Noisy-or: independent pieces of evidence, each right with its confidence.
+fn combined_confidence(support: &[(&String, &Fact)]) -> f64 {
+    1.0 - support.iter().map(|(_, f)| 1.0 - f64::from(f.confidence)).product::<f64>()
+}
+
+/// The modality most of the evidence gives; on a tie, the more certain one (asserted before future
+/// before hedged before negated).
+fn majority_modality(support: &[(&String, &Fact)]) -> Modality {
+    let mut counts: BTreeMap<Modality, usize> = BTreeMap::new();
+    for (_, fact) in support {
+        *counts.entry(fact.modality).or_default() += 1;
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(m, _)| m).unwrap_or(Modality::Asserted)
+}
+
+fn merged_fact_node(key: &FactKey, support: &[(&String, &Fact)]) -> Value {
+    let (kind, person, predecessor, organization, normalized_role) = key;
+    let identity = format!("{}|{person}|{}|{}|{}", kind.as_str(), predecessor.as_deref().unwrap_or(""), organization.as_deref().unwrap_or(""), normalized_role.as_deref().unwrap_or(""));
+    let mut node = json!({
+        "@id": format!("urn:newsgraph:fact:{}", crate::model::short_hash(identity.as_bytes())),
+        "@type": fact_class(*kind),
+        "modality": majority_modality(support).as_str(),
+        "confidence": round3(combined_confidence(support) as f32),
+        "supportedBy": support.iter().map(|(iri, _)| iri.as_str()).collect::<BTreeSet<_>>(),
+    });
+    let person_term = if *kind == FactKind::Replaces { "successor" } else { "person" };
+    node[person_term] = json!(person);
+    if let Some(old) = predecessor {
+        node["predecessor"] = json!(old);
+    }
+    if let Some(organization) = organization {
+        node["organization"] = json!(organization);
+    }
+    let roles: BTreeSet<&Role> = support.iter().filter_map(|(_, f)| f.role.as_ref()).collect();
+    if let Some(first) = roles.iter().next() {
+        node["normalizedRole"] = json!(first.normalized);
+        node["roleName"] = json!(roles.iter().map(|r| r.written.as_str()).collect::<BTreeSet<_>>());
+    }
+    if *kind == FactKind::HoldsRole && support.iter().all(|(_, f)| f.former) {
+        node["former"] = json!(true);
+    }
+    node
+}
