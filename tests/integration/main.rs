@@ -17,5 +17,8 @@ mod jsonld;
 /// `--features rust-bert`, the libtorch backend against both.
 mod ner;
 
+/// The merged knowledge graph of the seeds, asked in SPARQL.
+mod knowledge;
+
 /// The four seed articles run through the pipeline.
 mod seeds;
