@@ -4,7 +4,7 @@
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsgraph::graph::{JsonLdWriter, RunProvenance};
+use newsgraph::graph::{GraphFormat, JsonLdWriter, RunProvenance};
 use newsgraph::ner::{self, NerStage, OnnxOptions, Recognizer};
 use newsgraph::pipeline::{ErrorReport, Pipeline, RunOptions, RunSummary};
 use newsgraph::eval::read_gold;
@@ -35,6 +35,14 @@ enum Command {
     Eval(EvalArgs),
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    /// JSON-LD 1.1, compact, context inline.
+    Jsonld,
+    /// N-Quads: the same triples, for loaders that prefer them.
+    Nquads,
+}
+
 #[derive(Args)]
 struct EvalArgs {
     /// Gold annotations: a JSONL file like eval-dev/gold.jsonl or a JSON file like seeds/expected.json.
@@ -53,9 +61,12 @@ struct ExtractArgs {
     /// Inputs: .jsonl, .jsonl.gz, .txt, .txt.gz files, directories (read recursively), or - for JSONL on stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// Where the JSON-LD graph goes (- for standard output). Written to a temporary file and renamed at the end.
+    /// Where the graph goes (- for standard output). Written to a temporary file and renamed at the end.
     #[arg(short, long)]
     output: PathBuf,
+    /// The output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonld)]
+    format: Format,
     /// The error report, one JSON line per failed record [default: next to the output, NAME.errors.jsonl;
     /// standard error when the output is standard output].
     #[arg(long)]
@@ -131,7 +142,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
     };
 
     let summary = if to_stdout {
-        let mut writer = JsonLdWriter::for_writer(BufWriter::new(io::stdout().lock()), &provenance)?;
+        let mut writer = JsonLdWriter::with_format(BufWriter::new(io::stdout().lock()), graph_format(args.format), &provenance)?;
         let summary = pipeline.run(records, &options, &mut writer, &mut report, &progress)?;
         writer.finish()?;
         summary
@@ -140,7 +151,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
         let directory = args.output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let temporary = tempfile::NamedTempFile::new_in(directory)
             .with_context(|| format!("cannot write in {}", directory.display()))?;
-        let mut writer = JsonLdWriter::for_writer(BufWriter::new(temporary), &provenance)?;
+        let mut writer = JsonLdWriter::with_format(BufWriter::new(temporary), graph_format(args.format), &provenance)?;
         let summary = pipeline.run(records, &options, &mut writer, &mut report, &progress)?;
         let temporary = writer.finish()?.into_inner().map_err(|e| e.into_error())?;
         // A temporary file is private (0600); the graph is an ordinary output file.
@@ -165,6 +176,13 @@ fn ner_stage(model: Option<&Path>, threads: Option<usize>) -> Result<NerStage> {
     let recognizer = ner::onnx_recognizer(&model_dir, &library, OnnxOptions { intra_threads: threads })?;
     eprintln!("newsgraph: NER with {}", recognizer.describe());
     Ok(NerStage::new(recognizer))
+}
+
+fn graph_format(format: Format) -> GraphFormat {
+    match format {
+        Format::Jsonld => GraphFormat::JsonLd,
+        Format::Nquads => GraphFormat::NQuads,
+    }
 }
 
 fn create(path: &Path) -> Result<File> {

@@ -1,36 +1,71 @@
-//! A streaming JSON-LD writer: one document in compact form with the context inline, the nodes of the
-//! graph one per line, so a run never holds its whole output in memory.
+//! The streaming graph writer: JSON-LD (one document in compact form with the context inline, the nodes
+//! of the graph one per line) or N-Quads (each node turned into quads by a JSON-LD processor, so both
+//! formats say exactly the same). A run never holds its article nodes in memory.
 
 use super::{article_node, KnowledgeGraph, CONTEXT_DOCUMENT, FORMAT_VERSION};
 use crate::model::Document;
 use crate::pipeline::DocumentSink;
+use oxrdfio::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
+/// The serialisations the writer produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GraphFormat {
+    JsonLd,
+    NQuads,
+}
+
 pub struct JsonLdWriter<W: Write> {
     out: W,
+    format: GraphFormat,
+    /// The context as one line of JSON, for wrapping nodes into documents when writing N-Quads.
+    context: String,
     nodes_written: u64,
     knowledge: KnowledgeGraph,
 }
 
 impl<W: Write> JsonLdWriter<W> {
-    /// Starts the document: the context and the node describing the output itself.
-    pub fn for_writer(mut out: W, provenance: &RunProvenance) -> io::Result<Self> {
+    /// Starts a JSON-LD document: the context and the node describing the output itself.
+    pub fn for_writer(out: W, provenance: &RunProvenance) -> io::Result<Self> {
+        Self::with_format(out, GraphFormat::JsonLd, provenance)
+    }
+
+    pub fn with_format(mut out: W, format: GraphFormat, provenance: &RunProvenance) -> io::Result<Self> {
         let context: Value = serde_json::from_str(CONTEXT_DOCUMENT).expect("docs/context.jsonld is valid JSON");
-        out.write_all(b"{\n\"@context\": ")?;
-        serde_json::to_writer(&mut out, &context["@context"])?;
-        out.write_all(b",\n\"@graph\": [\n")?;
-        let mut writer = Self { out, nodes_written: 0, knowledge: KnowledgeGraph::default() };
+        let context = serde_json::to_string(&context["@context"])?;
+        if format == GraphFormat::JsonLd {
+            write!(out, "{{\n\"@context\": {context},\n\"@graph\": [\n")?;
+        }
+        let mut writer = Self { out, format, context, nodes_written: 0, knowledge: KnowledgeGraph::default() };
         writer.write_node(&dataset_node(provenance))?;
         Ok(writer)
     }
 
     pub fn write_node(&mut self, node: &Value) -> io::Result<()> {
-        if self.nodes_written > 0 {
-            self.out.write_all(b",\n")?;
+        match self.format {
+            GraphFormat::JsonLd => {
+                if self.nodes_written > 0 {
+                    self.out.write_all(b",\n")?;
+                }
+                serde_json::to_writer(&mut self.out, node)?;
+            }
+            GraphFormat::NQuads => self.write_quads(node)?,
         }
-        serde_json::to_writer(&mut self.out, node)?;
         self.nodes_written += 1;
+        Ok(())
+    }
+
+    /// One node as N-Quads, through Oxigraph's JSON-LD 1.1 processor: the quads are what any JSON-LD
+    /// loader reads from the JSON-LD output.
+    fn write_quads(&mut self, node: &Value) -> io::Result<()> {
+        let document = format!("{{\"@context\":{},\"@graph\":[{node}]}}", self.context);
+        let parser = RdfParser::from_format(RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() });
+        let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(&mut self.out);
+        for quad in parser.for_slice(document.as_bytes()) {
+            serializer.serialize_quad(&quad.map_err(io::Error::other)?)?;
+        }
+        serializer.finish()?;
         Ok(())
     }
 
@@ -40,7 +75,9 @@ impl<W: Write> JsonLdWriter<W> {
         for node in std::mem::take(&mut self.knowledge).nodes() {
             self.write_node(&node)?;
         }
-        self.out.write_all(b"\n]\n}\n")?;
+        if self.format == GraphFormat::JsonLd {
+            self.out.write_all(b"\n]\n}\n")?;
+        }
         self.out.flush()?;
         Ok(self.out)
     }

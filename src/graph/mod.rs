@@ -9,7 +9,7 @@ mod knowledge;
 
 pub use article::article_node;
 pub use iri::{article_iri, VOCABULARY_NAMESPACE};
-pub use jsonld::{JsonLdWriter, RunProvenance};
+pub use jsonld::{GraphFormat, JsonLdWriter, RunProvenance};
 pub use knowledge::{global_entity_iri, KnowledgeGraph};
 
 /// The version of the output format: vocabulary, context and document shape.

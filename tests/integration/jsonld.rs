@@ -79,3 +79,35 @@ fn sparql_sees_every_article_with_its_language_and_sentence_count() {
         ]
     );
 }
+
+/// Every quad of a file in the given format, as N-Quads lines, sorted.
+fn quads(bytes: &[u8], format: RdfFormat) -> Vec<String> {
+    let mut quads: Vec<String> = RdfParser::from_format(format).for_slice(bytes).map(|q| q.expect("parses").to_string()).collect();
+    quads.sort();
+    quads
+}
+
+#[test]
+fn json_ld_and_n_quads_outputs_are_the_same_graph() {
+    let model = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny-ner");
+    let examples = examples_dir();
+    let outputs: Vec<Vec<u8>> = ["jsonld", "nquads"]
+        .iter()
+        .map(|format| {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("out");
+            let status = crate::util::binary()
+                .args(["extract", examples.to_str().unwrap(), "--quiet", "--format", format, "--model", model.to_str().unwrap(), "--output"])
+                .arg(&path)
+                .status()
+                .unwrap();
+            assert!(status.success());
+            std::fs::read(&path).unwrap()
+        })
+        .collect();
+    let from_json_ld = quads(&outputs[0], JSON_LD);
+    let from_n_quads = quads(&outputs[1], RdfFormat::NQuads);
+    assert!(from_json_ld.len() > 200, "{}", from_json_ld.len());
+    assert!(from_json_ld.iter().any(|q| q.contains("ns#Mention>")), "the tiny model still yields mentions");
+    assert_eq!(from_json_ld, from_n_quads);
+}
