@@ -96,3 +96,40 @@ fn every_fact_carries_article_sentence_offsets_confidence_and_language() {
         assert_eq!(end - start, row[1].chars().count());
     }
 }
+
+fn expected_merged() -> serde_json::Value {
+    let text = std::fs::read_to_string(shared_dir().join("seeds/expected.json")).unwrap();
+    serde_json::from_str::<serde_json::Value>(&text).unwrap()["merged"].clone()
+}
+
+/// The entity nodes (persons and organisations) that carry a name, as name or alternate name.
+fn nodes_named(name: &str) -> std::collections::BTreeSet<String> {
+    let escaped = name.replace('"', "\\\"");
+    select(&format!(
+        "SELECT DISTINCT ?e WHERE {{ ?e ng:localEntity ?local . {{ ?e schema:name \"{escaped}\" }} UNION {{ ?e schema:alternateName \"{escaped}\" }} }}"
+    ))
+    .into_iter()
+    .map(|row| row[0].clone())
+    .collect()
+}
+
+#[test]
+fn the_same_entity_groups_of_the_seeds_are_one_node_each() {
+    for group in expected_merged()["same_entity"].as_array().unwrap() {
+        let names: Vec<&str> = group.as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
+        let nodes: std::collections::BTreeSet<String> = names.iter().flat_map(|n| nodes_named(n)).collect();
+        assert_eq!(nodes.len(), 1, "{names:?} are in {nodes:?}");
+    }
+}
+
+#[test]
+fn the_distinct_entities_of_the_seeds_stay_apart() {
+    for group in expected_merged()["distinct_entities"].as_array().unwrap() {
+        let names: Vec<&str> = group.as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
+        let first = nodes_named(names[0]);
+        for other in &names[1..] {
+            let second = nodes_named(other);
+            assert!(first.is_disjoint(&second), "{} and {other} share a node: {first:?} {second:?}", names[0]);
+        }
+    }
+}
