@@ -9,7 +9,7 @@ use newsgraph::ner::{self, NerStage, OnnxOptions, Recognizer};
 use newsgraph::pipeline::{ErrorReport, Pipeline, RunOptions, RunSummary};
 use newsgraph::eval::read_gold;
 use newsgraph::relations::RelationStage;
-use newsgraph::resolve::WithinDocumentStage;
+use newsgraph::resolve::{Registry, WithinDocumentStage};
 use newsgraph::read::{expand_inputs, total_input_bytes, Records, DEFAULT_MAX_RECORD_BYTES};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -83,6 +83,10 @@ struct ExtractArgs {
     /// The NER model directory [default: the model shipped in models/ner].
     #[arg(long)]
     model: Option<PathBuf>,
+    /// An entity registry (JSON): identifiers of earlier runs are reused, and this run's entities and
+    /// names are added to it when the run ends. Created when missing.
+    #[arg(long)]
+    registry: Option<PathBuf>,
     /// Skip named-entity recognition (read, detect languages and split sentences only).
     #[arg(long)]
     no_ner: bool,
@@ -141,24 +145,37 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
         None => ErrorReport::new(Box::new(io::stderr()) as Box<dyn Write>),
     };
 
-    let summary = if to_stdout {
-        let mut writer = JsonLdWriter::with_format(BufWriter::new(io::stdout().lock()), graph_format(args.format), &provenance)?;
+    // Read before any work, so that a bad registry fails the run at once.
+    let registry = match &args.registry {
+        Some(path) => Some(Registry::load(path).with_context(|| format!("cannot read the registry {}", path.display()))?),
+        None => None,
+    };
+
+    let (summary, registry) = if to_stdout {
+        let writer = JsonLdWriter::with_format(BufWriter::new(io::stdout().lock()), graph_format(args.format), &provenance)?;
+        let mut writer = attach_registry(writer, registry);
         let summary = pipeline.run(records, &options, &mut writer, &mut report, &progress)?;
-        writer.finish()?;
-        summary
+        let (_, registry) = writer.finish_with_registry()?;
+        (summary, registry)
     } else {
         // A run that dies half-way leaves no half-written graph behind under the output's name.
         let directory = args.output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let temporary = tempfile::NamedTempFile::new_in(directory)
             .with_context(|| format!("cannot write in {}", directory.display()))?;
-        let mut writer = JsonLdWriter::with_format(BufWriter::new(temporary), graph_format(args.format), &provenance)?;
+        let writer = JsonLdWriter::with_format(BufWriter::new(temporary), graph_format(args.format), &provenance)?;
+        let mut writer = attach_registry(writer, registry);
         let summary = pipeline.run(records, &options, &mut writer, &mut report, &progress)?;
-        let temporary = writer.finish()?.into_inner().map_err(|e| e.into_error())?;
+        let (temporary, registry) = writer.finish_with_registry()?;
+        let temporary = temporary.into_inner().map_err(|e| e.into_error())?;
         // A temporary file is private (0600); the graph is an ordinary output file.
         std::fs::set_permissions(temporary.path(), std::os::unix::fs::PermissionsExt::from_mode(0o644))?;
         temporary.persist(&args.output).with_context(|| format!("cannot write {}", args.output.display()))?;
-        summary
+        (summary, registry)
     };
+    // The registry is saved only once the graph is complete: the two never disagree.
+    if let (Some(path), Some(registry)) = (&args.registry, registry) {
+        registry.save(path).with_context(|| format!("cannot write the registry {}", path.display()))?;
+    }
     report.finish()?;
     progress.finish_and_clear();
     print_summary(&summary, &args.output, errors_path.as_deref());
@@ -176,6 +193,13 @@ fn ner_stage(model: Option<&Path>, threads: Option<usize>) -> Result<NerStage> {
     let recognizer = ner::onnx_recognizer(&model_dir, &library, OnnxOptions { intra_threads: threads })?;
     eprintln!("newsgraph: NER with {}", recognizer.describe());
     Ok(NerStage::new(recognizer))
+}
+
+fn attach_registry<W: Write>(writer: JsonLdWriter<W>, registry: Option<Registry>) -> JsonLdWriter<W> {
+    match registry {
+        Some(registry) => writer.with_registry(registry),
+        None => writer,
+    }
 }
 
 fn graph_format(format: Format) -> GraphFormat {

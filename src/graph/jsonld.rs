@@ -5,6 +5,7 @@
 use super::{article_node, KnowledgeGraph, CONTEXT_DOCUMENT, FORMAT_VERSION};
 use crate::model::Document;
 use crate::pipeline::DocumentSink;
+use crate::resolve::Registry;
 use oxrdfio::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use serde_json::{json, Value};
 use std::io::{self, Write};
@@ -42,6 +43,12 @@ impl<W: Write> JsonLdWriter<W> {
         Ok(writer)
     }
 
+    /// Entities get their identifiers from `registry` (and update it): see `resolve::Registry`.
+    pub fn with_registry(mut self, registry: Registry) -> Self {
+        self.knowledge = KnowledgeGraph::with_registry(registry);
+        self
+    }
+
     pub fn write_node(&mut self, node: &Value) -> io::Result<()> {
         match self.format {
             GraphFormat::JsonLd => {
@@ -71,15 +78,21 @@ impl<W: Write> JsonLdWriter<W> {
 
     /// Writes the knowledge layer (entities and facts merged across articles), closes the document and
     /// returns the underlying writer, flushed.
-    pub fn finish(mut self) -> io::Result<W> {
-        for node in std::mem::take(&mut self.knowledge).nodes() {
+    pub fn finish(self) -> io::Result<W> {
+        self.finish_with_registry().map(|(out, _)| out)
+    }
+
+    /// As `finish`, and gives back the registry (when there is one) with this run's entities in it.
+    pub fn finish_with_registry(mut self) -> io::Result<(W, Option<Registry>)> {
+        let mut knowledge = std::mem::take(&mut self.knowledge);
+        for node in knowledge.nodes() {
             self.write_node(&node)?;
         }
         if self.format == GraphFormat::JsonLd {
             self.out.write_all(b"\n]\n}\n")?;
         }
         self.out.flush()?;
-        Ok(self.out)
+        Ok((self.out, knowledge.into_registry()))
     }
 }
 

@@ -6,7 +6,7 @@
 
 use super::article::{entity_iri, fact_class, fact_iri, round3, schema_class};
 use crate::model::{Document, Fact, FactKind, Modality, Role};
-use crate::resolve::{resolve_across, DocumentEntities, GlobalEntity};
+use crate::resolve::{resolve_across, Assignment, DocumentEntities, GlobalEntity, Registry};
 use super::iri::entity_key_iri;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -23,17 +23,29 @@ struct ArticleSummary {
 #[derive(Default)]
 pub struct KnowledgeGraph {
     articles: Vec<ArticleSummary>,
+    /// With `--registry`: identifiers of earlier runs, reused, and updated with this run's entities.
+    registry: Option<Registry>,
 }
 
-/// The IRI of a global entity: its resolution key, so the same entity has the same IRI in every run.
-pub fn global_entity_iri(entity: &GlobalEntity) -> String {
-    entity_key_iri(&entity.key)
+/// The identifier of a global entity without a registry: its resolution key, so the same entity has
+/// the same IRI in every run.
+fn own_assignment(entity: &GlobalEntity) -> Assignment {
+    Assignment { id: entity.key.clone(), same_as: Vec::new() }
 }
 
 /// A merged fact's identity: kind, people, organisation (global keys) and normalised role.
 type FactKey = (FactKind, String, Option<String>, Option<String>, Option<String>);
 
 impl KnowledgeGraph {
+    pub fn with_registry(registry: Registry) -> Self {
+        Self { articles: Vec::new(), registry: Some(registry) }
+    }
+
+    /// The registry, with this run's entities once `nodes` has run.
+    pub fn into_registry(self) -> Option<Registry> {
+        self.registry
+    }
+
     pub fn add(&mut self, doc: &Document) {
         if doc.entities.is_empty() {
             return;
@@ -46,20 +58,29 @@ impl KnowledgeGraph {
     }
 
     /// Global entity nodes, then merged fact nodes, in a deterministic order.
-    pub fn nodes(&self) -> Vec<Value> {
+    pub fn nodes(&mut self) -> Vec<Value> {
         let summaries: Vec<DocumentEntities> = self.articles.iter().map(|a| a.entities.clone()).collect();
         let entities = resolve_across(&summaries);
-        let mut global_of: BTreeMap<(usize, usize), &GlobalEntity> = BTreeMap::new();
-        for entity in &entities {
+        let assignments: Vec<Assignment> = match &mut self.registry {
+            Some(registry) => registry.assign(&entities),
+            None => entities.iter().map(own_assignment).collect(),
+        };
+        let mut global_of: BTreeMap<(usize, usize), String> = BTreeMap::new();
+        for (entity, assignment) in entities.iter().zip(&assignments) {
             for &member in &entity.members {
-                global_of.insert(member, entity);
+                global_of.insert(member, entity_key_iri(&assignment.id));
             }
         }
-        let mut nodes: Vec<Value> = entities.iter().map(|e| self.entity_node(e)).collect();
+        // Two entities of this run may get one registry identifier: they are one node.
+        let mut by_id: BTreeMap<&str, (Vec<&GlobalEntity>, &Assignment)> = BTreeMap::new();
+        for (entity, assignment) in entities.iter().zip(&assignments) {
+            by_id.entry(assignment.id.as_str()).or_insert_with(|| (Vec::new(), assignment)).0.push(entity);
+        }
+        let mut nodes: Vec<Value> = by_id.values().map(|(group, assignment)| self.entity_node(group, assignment)).collect();
 
         let mut merged: BTreeMap<FactKey, Vec<(&String, &Fact)>> = BTreeMap::new();
         for (a, article) in self.articles.iter().enumerate() {
-            let global = |local: usize| global_of.get(&(a, local)).map(|e| global_entity_iri(e));
+            let global = |local: usize| global_of.get(&(a, local)).cloned();
             for (iri, fact) in &article.facts {
                 let Some(person) = global(fact.person) else { continue };
                 let key = (fact.kind, person, fact.predecessor.and_then(global), fact.organization.and_then(global), fact.role.as_ref().map(|r| r.normalized.to_lowercase()));
@@ -71,17 +92,26 @@ impl KnowledgeGraph {
         nodes
     }
 
-    fn entity_node(&self, entity: &GlobalEntity) -> Value {
-        let locals: Vec<&String> = entity.members.iter().map(|&(a, e)| &self.articles[a].entity_iris[e]).collect();
+    /// One node for the run's entities that share an identifier (one, unless a registry joined them).
+    fn entity_node(&self, group: &[&GlobalEntity], assignment: &Assignment) -> Value {
+        let first = group[0];
+        let mut members: Vec<(usize, usize)> = group.iter().flat_map(|e| e.members.iter().copied()).collect();
+        members.sort();
+        let locals: Vec<&String> = members.iter().map(|&(a, e)| &self.articles[a].entity_iris[e]).collect();
+        let mut alternate_names: BTreeSet<&String> = group.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.alternate_names)).collect();
+        alternate_names.remove(&first.name);
         let mut node = json!({
-            "@id": global_entity_iri(entity),
-            "@type": schema_class(entity.kind),
-            "name": entity.name,
-            "identifier": entity.key,
+            "@id": entity_key_iri(&assignment.id),
+            "@type": schema_class(first.kind),
+            "name": first.name,
+            "identifier": assignment.id,
             "localEntity": locals,
         });
-        if !entity.alternate_names.is_empty() {
-            node["alternateName"] = json!(entity.alternate_names);
+        if !alternate_names.is_empty() {
+            node["alternateName"] = json!(alternate_names);
+        }
+        if !assignment.same_as.is_empty() {
+            node["sameAs"] = json!(assignment.same_as.iter().map(|id| entity_key_iri(id)).collect::<Vec<_>>());
         }
         node
     }

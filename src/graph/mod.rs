@@ -10,7 +10,7 @@ mod knowledge;
 pub use article::article_node;
 pub use iri::{article_iri, VOCABULARY_NAMESPACE};
 pub use jsonld::{GraphFormat, JsonLdWriter, RunProvenance};
-pub use knowledge::{global_entity_iri, KnowledgeGraph};
+pub use knowledge::KnowledgeGraph;
 
 /// The version of the output format: vocabulary, context and document shape.
 pub const FORMAT_VERSION: &str = "0.2";

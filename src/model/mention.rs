@@ -4,7 +4,8 @@ use super::ByteSpan;
 use std::fmt;
 
 /// The entity types the model knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
     Organization,
