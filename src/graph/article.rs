@@ -5,8 +5,9 @@ use crate::model::{CharOffsets, Document, EntityKind, FactKind};
 use serde_json::{json, Map, Value};
 
 /// The article node: identity, metadata, language decision and sentence count. Keys are sorted (serde_json
-/// maps are ordered), so the bytes written depend on the content alone.
-pub fn article_node(doc: &Document) -> Value {
+/// maps are ordered), so the bytes written depend on the content alone. `activity`: the PROV-O activity
+/// that generated the facts.
+pub fn article_node(doc: &Document, activity: &str) -> Value {
     let article = &doc.article;
     let mut node = Map::new();
     node.insert("@id".into(), json!(article_iri(&article.id)));
@@ -39,7 +40,7 @@ pub fn article_node(doc: &Document) -> Value {
         node.insert("mentions".into(), entity_nodes(doc));
     }
     if !doc.facts.is_empty() {
-        node.insert("fact".into(), fact_nodes(doc));
+        node.insert("fact".into(), fact_nodes(doc, activity));
     }
     Value::Object(node)
 }
@@ -59,7 +60,7 @@ pub(crate) fn fact_class(kind: FactKind) -> &'static str {
 }
 
 /// The document's facts, each with its evidence sentence (text and code-point offsets).
-fn fact_nodes(doc: &Document) -> Value {
+fn fact_nodes(doc: &Document, activity: &str) -> Value {
     let article = article_iri(&doc.article.id);
     let mut offsets = CharOffsets::new(doc.text());
     let facts = doc.facts.iter().enumerate().map(|(index, fact)| {
@@ -76,6 +77,8 @@ fn fact_nodes(doc: &Document) -> Value {
                 "startOffset": start,
                 "endOffset": end,
             },
+            "wasDerivedFrom": article,
+            "wasGeneratedBy": activity,
         });
         let person_term = if fact.kind == FactKind::Replaces { "successor" } else { "person" };
         node[person_term] = json!(entity_iri(doc, fact.person));

@@ -24,6 +24,8 @@ pub struct JsonLdWriter<W: Write> {
     context: String,
     nodes_written: u64,
     knowledge: KnowledgeGraph,
+    /// The PROV-O activity IRI every fact names.
+    activity: String,
 }
 
 impl<W: Write> JsonLdWriter<W> {
@@ -38,14 +40,15 @@ impl<W: Write> JsonLdWriter<W> {
         if format == GraphFormat::JsonLd {
             write!(out, "{{\n\"@context\": {context},\n\"@graph\": [\n")?;
         }
-        let mut writer = Self { out, format, context, nodes_written: 0, knowledge: KnowledgeGraph::default() };
+        let activity = provenance.activity_iri();
+        let mut writer = Self { out, format, context, nodes_written: 0, knowledge: KnowledgeGraph::new(&activity), activity };
         writer.write_node(&dataset_node(provenance))?;
         Ok(writer)
     }
 
     /// Entities get their identifiers from `registry` (and update it): see `resolve::Registry`.
     pub fn with_registry(mut self, registry: Registry) -> Self {
-        self.knowledge = KnowledgeGraph::with_registry(registry);
+        self.knowledge = KnowledgeGraph::new(&self.activity).with_registry(registry);
         self
     }
 
@@ -99,7 +102,7 @@ impl<W: Write> JsonLdWriter<W> {
 impl<W: Write> DocumentSink for JsonLdWriter<W> {
     fn accept(&mut self, doc: &Document) -> io::Result<()> {
         self.knowledge.add(doc);
-        self.write_node(&article_node(doc))
+        self.write_node(&article_node(doc, &self.activity))
     }
 }
 
@@ -110,21 +113,47 @@ pub struct RunProvenance {
     pub ner_model: Option<String>,
 }
 
-/// The node that says what this document is: its format version and what wrote it.
+impl RunProvenance {
+    /// The PROV-O activity that generated every fact: one per program version and model, so graphs of
+    /// several runs loaded into one store keep apart what different extractors said, while the same
+    /// set-up gives the same IRI (and the same bytes) every time.
+    pub fn activity_iri(&self) -> String {
+        let setup = format!("{}|{}", env!("CARGO_PKG_VERSION"), self.ner_model.as_deref().unwrap_or(""));
+        format!("urn:newsgraph:extraction:{}", crate::model::short_hash(setup.as_bytes()))
+    }
+
+    fn model_iri(&self) -> Option<String> {
+        self.ner_model.as_ref().map(|model| format!("urn:newsgraph:model:{}", crate::model::short_hash(model.as_bytes())))
+    }
+}
+
+fn software_iri() -> String {
+    format!("urn:newsgraph:software:{}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The node that says what this document is: its format version and what wrote it, with the PROV-O
+/// activity that every fact names as `wasGeneratedBy`.
 fn dataset_node(provenance: &RunProvenance) -> Value {
+    let mut activity = json!({
+        "@id": provenance.activity_iri(),
+        "@type": "prov:Activity",
+        "wasAssociatedWith": software_iri(),
+    });
     let mut node = json!({
         "@id": "urn:newsgraph:dataset",
         "@type": "Dataset",
         "formatVersion": FORMAT_VERSION,
         "creator": {
-            "@id": format!("urn:newsgraph:software:{}", env!("CARGO_PKG_VERSION")),
-            "@type": "SoftwareApplication",
+            "@id": software_iri(),
+            "@type": ["SoftwareApplication", "prov:SoftwareAgent"],
             "name": "newsgraph",
             "softwareVersion": env!("CARGO_PKG_VERSION"),
         },
     });
-    if let Some(model) = &provenance.ner_model {
+    if let (Some(model), Some(model_iri)) = (&provenance.ner_model, provenance.model_iri()) {
         node["nerModel"] = json!(model);
+        activity["used"] = json!({"@id": model_iri, "@type": "prov:Entity", "name": model});
     }
+    node["wasGeneratedBy"] = activity;
     node
 }

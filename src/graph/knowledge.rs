@@ -23,6 +23,8 @@ struct ArticleSummary {
 #[derive(Default)]
 pub struct KnowledgeGraph {
     articles: Vec<ArticleSummary>,
+    /// The PROV-O activity that generated the facts.
+    activity: String,
     /// With `--registry`: identifiers of earlier runs, reused, and updated with this run's entities.
     registry: Option<Registry>,
 }
@@ -37,8 +39,12 @@ fn own_assignment(entity: &GlobalEntity) -> Assignment {
 type FactKey = (FactKind, String, Option<String>, Option<String>, Option<String>);
 
 impl KnowledgeGraph {
-    pub fn with_registry(registry: Registry) -> Self {
-        Self { articles: Vec::new(), registry: Some(registry) }
+    pub fn new(activity: &str) -> Self {
+        Self { activity: activity.to_string(), ..Self::default() }
+    }
+
+    pub fn with_registry(self, registry: Registry) -> Self {
+        Self { registry: Some(registry), ..self }
     }
 
     /// The registry, with this run's entities once `nodes` has run.
@@ -88,7 +94,7 @@ impl KnowledgeGraph {
             }
         }
         let merged = merge_compatible_roles(merged);
-        nodes.extend(merged.iter().map(|(key, support)| merged_fact_node(key, support)));
+        nodes.extend(merged.iter().map(|(key, support)| merged_fact_node(key, support, &self.activity)));
         nodes
     }
 
@@ -158,7 +164,7 @@ fn majority_modality(support: &[(&String, &Fact)]) -> Modality {
     counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(m, _)| m).unwrap_or(Modality::Asserted)
 }
 
-fn merged_fact_node(key: &FactKey, support: &[(&String, &Fact)]) -> Value {
+fn merged_fact_node(key: &FactKey, support: &[(&String, &Fact)], activity: &str) -> Value {
     let (kind, person, predecessor, organization, normalized_role) = key;
     let identity = format!("{}|{person}|{}|{}|{}", kind.as_str(), predecessor.as_deref().unwrap_or(""), organization.as_deref().unwrap_or(""), normalized_role.as_deref().unwrap_or(""));
     let mut node = json!({
@@ -167,6 +173,7 @@ fn merged_fact_node(key: &FactKey, support: &[(&String, &Fact)]) -> Value {
         "modality": majority_modality(support).as_str(),
         "confidence": round3(combined_confidence(support) as f32),
         "supportedBy": support.iter().map(|(iri, _)| iri.as_str()).collect::<BTreeSet<_>>(),
+        "wasGeneratedBy": activity,
     });
     let person_term = if *kind == FactKind::Replaces { "successor" } else { "person" };
     node[person_term] = json!(person);

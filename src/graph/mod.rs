@@ -13,7 +13,7 @@ pub use jsonld::{GraphFormat, JsonLdWriter, RunProvenance};
 pub use knowledge::KnowledgeGraph;
 
 /// The version of the output format: vocabulary, context and document shape.
-pub const FORMAT_VERSION: &str = "0.2";
+pub const FORMAT_VERSION: &str = "0.3";
 
 /// The JSON-LD context shipped with the project.
 pub const CONTEXT_DOCUMENT: &str = include_str!("../../docs/context.jsonld");

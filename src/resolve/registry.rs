@@ -24,7 +24,7 @@ use std::path::Path;
 /// The registry file's format version.
 pub const REGISTRY_FORMAT: u32 = 1;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Registry {
     format: u32,
@@ -48,6 +48,12 @@ pub struct RegistryEntry {
     pub merged_into: Option<String>,
 }
 
+impl Default for Registry {
+    fn default() -> Self {
+        Self { format: REGISTRY_FORMAT, entities: BTreeMap::new() }
+    }
+}
+
 /// The identifier the registry gives an entity of this run, and the identifiers merged into it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assignment {
@@ -60,7 +66,7 @@ impl Registry {
     pub fn load(path: &Path) -> io::Result<Self> {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Self { format: REGISTRY_FORMAT, ..Self::default() }),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Self::default()),
             Err(e) => return Err(e),
         };
         let registry: Self = serde_json::from_str(&text).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{}: {e}", path.display())))?;

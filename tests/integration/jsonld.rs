@@ -36,7 +36,7 @@ fn the_graph_yields_the_expected_triples() {
         format!("{article} <https://schema.org/url> \"https://news.example/fr/verdanne-directrice\"^^<http://www.w3.org/2001/XMLSchema#anyURI>"),
         format!("{article} <https://w3id.org/newsgraph/ns#sentenceCount> \"3\"^^<http://www.w3.org/2001/XMLSchema#integer>"),
         format!("{article} <https://schema.org/headline> \"Verdanne : la directrice générale Claire Montaubin quitte le groupe\""),
-        "<urn:newsgraph:dataset> <https://w3id.org/newsgraph/ns#formatVersion> \"0.2\"".to_string(),
+        "<urn:newsgraph:dataset> <https://w3id.org/newsgraph/ns#formatVersion> \"0.3\"".to_string(),
     ] {
         assert!(triples.contains(&expected), "missing: {expected}\nin:\n{}", triples.join("\n"));
     }
