@@ -50,12 +50,14 @@ pub(crate) fn fact_iri(doc: &Document, index: usize) -> String {
     format!("{}#fact-{index}", article_iri(&doc.article.id))
 }
 
-pub(crate) fn fact_class(kind: FactKind) -> &'static str {
+/// A fact's classes. A role holding is also a `schema:OrganizationRole`, so schema.org consumers read
+/// its `roleName` as the role's name.
+pub(crate) fn fact_class(kind: FactKind) -> Value {
     match kind {
-        FactKind::Left => "Departure",
-        FactKind::Replaces => "Succession",
-        FactKind::Joins => "Appointment",
-        FactKind::HoldsRole => "RoleHolding",
+        FactKind::Left => json!("Departure"),
+        FactKind::Replaces => json!("Succession"),
+        FactKind::Joins => json!("Appointment"),
+        FactKind::HoldsRole => json!(["RoleHolding", "OrganizationRole"]),
     }
 }
 
