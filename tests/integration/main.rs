@@ -22,3 +22,6 @@ mod knowledge;
 
 /// The four seed articles run through the pipeline.
 mod seeds;
+
+/// The entity registry across runs: identifiers reused, names added, merges kept.
+mod registry;
