@@ -1,7 +1,7 @@
 //! The `schema:NewsArticle` node of one document.
 
 use super::iri::article_iri;
-use crate::model::{CharOffsets, Document, EntityKind, FactKind};
+use crate::model::{CharOffsets, Document, EntityKind, FactDate, FactKind};
 use serde_json::{json, Map, Value};
 
 /// The article node: identity, metadata, language decision and sentence count. Keys are sorted (serde_json
@@ -97,6 +97,9 @@ fn fact_nodes(doc: &Document, activity: &str) -> Value {
         if fact.former {
             node["former"] = json!(true);
         }
+        if let Some(date) = fact.date {
+            node["date"] = date_literal(date);
+        }
         node
     });
     Value::Array(facts.collect())
@@ -156,6 +159,12 @@ fn mention_nodes(doc: &Document) -> Value {
         node
     });
     Value::Array(mentions.collect())
+}
+
+/// A fact's date as a typed literal: `xsd:date`, `xsd:gYearMonth` or `xsd:gYear`.
+pub(crate) fn date_literal(date: FactDate) -> Value {
+    let (value, datatype) = date.to_xsd();
+    json!({"@value": value, "@type": datatype})
 }
 
 /// Scores to three decimals: more digits say nothing and make outputs noisy to compare.

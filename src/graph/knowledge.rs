@@ -4,8 +4,8 @@
 //! modality). Built from small per-article summaries while the article nodes stream out; written when
 //! the last article is in.
 
-use super::article::{entity_iri, fact_class, fact_iri, round3, schema_class};
-use crate::model::{Document, Fact, FactKind, Modality, Role};
+use super::article::{date_literal, entity_iri, fact_class, fact_iri, round3, schema_class};
+use crate::model::{Document, Fact, FactDate, FactKind, Modality, Role};
 use crate::resolve::{resolve_across, Assignment, DocumentEntities, GlobalEntity, Registry};
 use super::iri::entity_key_iri;
 use serde_json::{json, Value};
@@ -164,6 +164,20 @@ fn majority_modality(support: &[(&String, &Fact)]) -> Modality {
     counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(m, _)| m).unwrap_or(Modality::Asserted)
 }
 
+/// The date most of the dated evidence gives; on a tie, the most precise, then the earliest.
+fn majority_date(support: &[(&String, &Fact)]) -> Option<FactDate> {
+    let mut counts: BTreeMap<FactDate, usize> = BTreeMap::new();
+    for date in support.iter().filter_map(|(_, f)| f.date) {
+        *counts.entry(date).or_default() += 1;
+    }
+    let precision = |d: &FactDate| match d {
+        FactDate::Day(_) => 2,
+        FactDate::Month(..) => 1,
+        FactDate::Year(_) => 0,
+    };
+    counts.into_iter().max_by(|(a, x), (b, y)| x.cmp(y).then(precision(a).cmp(&precision(b))).then(b.cmp(a))).map(|(d, _)| d)
+}
+
 fn merged_fact_node(key: &FactKey, support: &[(&String, &Fact)], activity: &str) -> Value {
     let (kind, person, predecessor, organization, normalized_role) = key;
     let identity = format!("{}|{person}|{}|{}|{}", kind.as_str(), predecessor.as_deref().unwrap_or(""), organization.as_deref().unwrap_or(""), normalized_role.as_deref().unwrap_or(""));
@@ -190,6 +204,9 @@ fn merged_fact_node(key: &FactKey, support: &[(&String, &Fact)], activity: &str)
     }
     if *kind == FactKind::HoldsRole && support.iter().all(|(_, f)| f.former) {
         node["former"] = json!(true);
+    }
+    if let Some(date) = majority_date(support) {
+        node["date"] = date_literal(date);
     }
     node
 }

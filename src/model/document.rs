@@ -34,6 +34,14 @@ impl PublishedDate {
         }
     }
 
+    /// The calendar day, in the instant's own offset.
+    pub fn day(&self) -> NaiveDate {
+        match self {
+            PublishedDate::Day(day) => *day,
+            PublishedDate::Instant(instant) => instant.date_naive(),
+        }
+    }
+
     pub fn xsd_datatype(&self) -> &'static str {
         match self {
             PublishedDate::Day(_) => "xsd:date",

@@ -58,6 +58,26 @@ pub struct Role {
     pub normalized: String,
 }
 
+/// When a fact takes effect, as precisely as the text says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FactDate {
+    Day(chrono::NaiveDate),
+    /// Year and month (1-12).
+    Month(i32, u32),
+    Year(i32),
+}
+
+impl FactDate {
+    /// The XML Schema lexical form and datatype: `xsd:date`, `xsd:gYearMonth` or `xsd:gYear`.
+    pub fn to_xsd(&self) -> (String, &'static str) {
+        match self {
+            FactDate::Day(day) => (day.format("%Y-%m-%d").to_string(), "xsd:date"),
+            FactDate::Month(year, month) => (format!("{year:04}-{month:02}"), "xsd:gYearMonth"),
+            FactDate::Year(year) => (format!("{year:04}"), "xsd:gYear"),
+        }
+    }
+}
+
 /// One fact. People and organisations are indices into the document's entities.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
@@ -71,6 +91,8 @@ pub struct Fact {
     pub modality: Modality,
     /// For `HoldsRole`: the text says the role is a past one ("former chief executive").
     pub former: bool,
+    /// When it takes effect, when the sentence says (read against the article's date where relative).
+    pub date: Option<FactDate>,
     /// The sentence that states the fact (its span and index).
     pub evidence: ByteSpan,
     pub sentence: usize,

@@ -10,7 +10,7 @@ mod span;
 
 pub use document::{Article, Document, LanguageInfo, LanguageSource, Origin, PublishedDate, Sentence};
 pub use entity::LocalEntity;
-pub use fact::{Fact, FactKind, Modality, Role};
+pub use fact::{Fact, FactDate, FactKind, Modality, Role};
 pub use id::{short_hash, ArticleId};
 pub use mention::{EntityKind, Mention};
 pub use span::{ByteSpan, CharOffsets};

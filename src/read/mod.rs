@@ -10,6 +10,7 @@ mod line;
 mod record;
 mod text;
 
+pub use date::parse_published_date;
 pub use error::ReadError;
 pub use inputs::{expand_inputs, total_input_bytes, BadInput, Input};
 

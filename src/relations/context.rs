@@ -5,6 +5,8 @@ use super::lexicon::Lexicon;
 use super::modality::modality_of;
 use super::sentence::{RoleAt, SentenceView, Slot};
 use crate::model::{Fact, FactKind, Modality, Role};
+use super::dates::{date_for, find_dates};
+use chrono::NaiveDate;
 use std::ops::Range;
 
 /// How far (in words) a person or organisation may sit from its trigger or role and still belong to it.
@@ -29,6 +31,8 @@ pub struct Context<'a> {
     /// The person who last left a role in the document: the one replaced in "Bocking will take over
     /// the role".
     pub last_departed: Option<usize>,
+    /// The article's publication day, for "on Tuesday", "next year".
+    pub article_date: Option<NaiveDate>,
 }
 
 pub fn nearest_before(slots: &[Slot], position: usize, reach: usize) -> Option<&Slot> {
@@ -133,10 +137,15 @@ impl Context<'_> {
         modality_of(self.view, self.lexicon, trigger)
     }
 
-    /// A fact with its evidence and a confidence that drops for each part taken from context rather
-    /// than read in the sentence.
-    #[allow(clippy::too_many_arguments)]
-    pub fn fact(&self, kind: FactKind, person: &Slot, predecessor: Option<&Slot>, organization: Option<(usize, bool)>, role: Option<&RoleAt>, modality: Modality) -> Fact {
+    /// A fact with its evidence, its modality and date (read around its trigger; a fact without one,
+    /// a role holding, is asserted and undated) and a confidence that drops for each part taken from
+    /// context rather than read in the sentence.
+    pub fn fact(&self, kind: FactKind, person: &Slot, predecessor: Option<&Slot>, organization: Option<(usize, bool)>, role: Option<&RoleAt>, trigger: Option<&Range<usize>>) -> Fact {
+        let modality = trigger.map_or(Modality::Asserted, |t| self.modality(t));
+        let date = trigger.and_then(|t| {
+            let ahead = modality == Modality::Future;
+            date_for(&find_dates(self.view, self.lexicon, self.article_date, ahead), t)
+        });
         let mut confidence: f32 = 0.9;
         if person.implicit || predecessor.is_some_and(|p| p.implicit) {
             confidence -= 0.15;
@@ -157,6 +166,7 @@ impl Context<'_> {
             role: role.map(|r| Role { written: r.role.written.clone(), normalized: r.role.normalized.clone() }),
             modality,
             former: role.is_some_and(|r| r.former),
+            date,
             evidence: self.view.span,
             sentence: self.view.index,
             confidence: confidence.clamp(0.05, 1.0),

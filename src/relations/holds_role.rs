@@ -4,7 +4,7 @@
 
 use super::context::{gap, Context, APPOSITION};
 use super::sentence::Slot;
-use crate::model::{Fact, FactKind, Modality};
+use crate::model::{Fact, FactKind};
 
 pub fn extract(cx: &Context) -> Vec<Fact> {
     let mut facts = Vec::new();
@@ -25,7 +25,7 @@ pub fn extract(cx: &Context) -> Vec<Fact> {
         let Some(organization) = cx.organization_of_title(role) else {
             continue;
         };
-        facts.push(cx.fact(FactKind::HoldsRole, person, None, Some(organization), Some(role), Modality::Asserted));
+        facts.push(cx.fact(FactKind::HoldsRole, person, None, Some(organization), Some(role), None));
     }
     facts
 }

@@ -23,7 +23,7 @@ pub fn extract(cx: &Context) -> Vec<Fact> {
         };
         let role = cx.role_for(&trigger, Some(person));
         let organization = cx.organization_for(&trigger, role);
-        facts.push(cx.fact(FactKind::Joins, person, None, organization, role, cx.modality(&trigger)));
+        facts.push(cx.fact(FactKind::Joins, person, None, organization, role, Some(&trigger)));
     }
     facts
 }

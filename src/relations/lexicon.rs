@@ -1,6 +1,7 @@
 //! Per-language lexicons (roles, triggers, modality cues) read from `data/*.toml`, and the phrase
 //! matcher that finds them in a sentence's folded words.
 
+use super::dates::Relative;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -75,6 +76,20 @@ struct LexiconFile {
     modality: ModalityFile,
     attribution: AttributionFile,
     pronouns: PronounFile,
+    dates: DateFile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DateFile {
+    /// Twelve lists of forms, January first.
+    months: Vec<Vec<String>>,
+    /// Seven lists of forms, Monday first.
+    weekdays: Vec<Vec<String>>,
+    /// Words after which a month alone is a date ("in May").
+    before_month: Vec<String>,
+    /// Phrase -> offset from the article date: "day+1", "month-1", "year+0".
+    relative: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -135,6 +150,12 @@ pub struct Lexicon {
     pub attribution_after: Vec<Phrase>,
     pub organization_pronouns: Vec<Phrase>,
     pub person_pronouns: Vec<Phrase>,
+    /// Month names, January first; weekday names, Monday first.
+    pub months: Vec<Vec<Phrase>>,
+    pub weekdays: Vec<Vec<Phrase>>,
+    pub before_month: Vec<Phrase>,
+    /// Relative date expressions, longest first.
+    pub relative_dates: Vec<(Phrase, Relative)>,
 }
 
 fn phrases(list: &[String]) -> Vec<Phrase> {
@@ -150,8 +171,17 @@ fn titled(map: &BTreeMap<String, String>) -> Vec<(Phrase, String)> {
 }
 
 impl Lexicon {
-    fn from_file(file: LexiconFile) -> Self {
-        Self {
+    fn from_file(file: LexiconFile) -> Result<Self, String> {
+        if file.dates.months.len() != 12 || file.dates.weekdays.len() != 7 {
+            return Err("[dates] needs 12 months and 7 weekdays".into());
+        }
+        let mut relative_dates = Vec::new();
+        for (phrase, offset) in &file.dates.relative {
+            let offset = Relative::parse(offset).ok_or_else(|| format!("[dates.relative] \"{phrase}\": `{offset}` is not like day+1, month-1, year+0"))?;
+            relative_dates.push((Phrase::parse(phrase), offset));
+        }
+        relative_dates.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        Ok(Self {
             roles: titled(&file.roles),
             role_heads: titled(&file.role_heads),
             left: phrases(&file.triggers.left),
@@ -170,7 +200,11 @@ impl Lexicon {
             attribution_after: phrases(&file.attribution.after),
             organization_pronouns: phrases(&file.pronouns.organization),
             person_pronouns: phrases(&file.pronouns.person),
-        }
+            months: file.dates.months.iter().map(|forms| phrases(forms)).collect(),
+            weekdays: file.dates.weekdays.iter().map(|forms| phrases(forms)).collect(),
+            before_month: phrases(&file.dates.before_month),
+            relative_dates,
+        })
     }
 
     /// The lexicon of a language, or `None` when the project has none for it.
@@ -184,7 +218,7 @@ static LEXICONS: LazyLock<BTreeMap<&'static str, Lexicon>> = LazyLock::new(|| {
         .iter()
         .map(|(code, source)| {
             let file: LexiconFile = toml::from_str(source).unwrap_or_else(|e| panic!("relations/data/{code}.toml: {e}"));
-            (*code, Lexicon::from_file(file))
+            (*code, Lexicon::from_file(file).unwrap_or_else(|e| panic!("relations/data/{code}.toml: {e}")))
         })
         .collect()
 });

@@ -4,6 +4,7 @@
 //! language uses (roles, triggers, modality cues, pronouns) are data files under `data/`.
 
 mod context;
+mod dates;
 mod holds_role;
 mod joins;
 mod left;
@@ -50,12 +51,13 @@ pub fn focus_organization(doc: &Document) -> Option<usize> {
 
 pub fn extract_facts(doc: &Document, lexicon: &Lexicon) -> Vec<Fact> {
     let focus = focus_organization(doc);
+    let article_date = doc.article.date.map(|d| d.day());
     let mut salience = Salience::new();
     let mut facts: Vec<Fact> = Vec::new();
     for index in 0..doc.sentences.len() {
         let view = SentenceView::new(doc, index, lexicon, focus, &mut salience);
         let last_departed = facts.iter().rev().find(|f| f.kind == FactKind::Left).map(|f| f.person);
-        let mut cx = Context { view: &view, lexicon, focus, last_departed };
+        let mut cx = Context { view: &view, lexicon, focus, last_departed, article_date };
         let departures = left::extract(&cx);
         cx.last_departed = departures.last().map(|f| f.person).or(last_departed);
         facts.extend(replaces::extract(&cx));
@@ -116,7 +118,7 @@ fn implied_role_holdings(facts: &[Fact]) -> Vec<Fact> {
             (FactKind::Left, _) | (FactKind::Joins, Modality::Asserted) => Some(Fact { former: false, ..f.clone() }),
             _ => None,
         })
-        .map(|f| Fact { kind: FactKind::HoldsRole, modality: Modality::Asserted, confidence: f.confidence * 0.8, ..f })
+        .map(|f| Fact { kind: FactKind::HoldsRole, modality: Modality::Asserted, date: None, confidence: f.confidence * 0.8, ..f })
         .collect()
 }
 

@@ -46,7 +46,7 @@ pub fn extract(cx: &Context) -> Vec<Fact> {
         }
         let role = cx.role_for(&trigger, Some(old));
         let organization = cx.organization_for(&trigger, role);
-        facts.push(cx.fact(FactKind::Replaces, new, Some(old), organization, role, cx.modality(&trigger)));
+        facts.push(cx.fact(FactKind::Replaces, new, Some(old), organization, role, Some(&trigger)));
     }
     facts
 }

@@ -178,3 +178,38 @@ fn hedged_english_report_is_not_an_asserted_departure() {
     assert!(got.iter().filter(|f| f.starts_with("left")).all(|f| f.ends_with("hedged")), "{got:#?}");
     assert!(got.iter().any(|f| f.starts_with("left Hugo Lindqvist")), "{got:#?}");
 }
+
+/// The dates of a document's facts of `kind`, as XSD literals, for an article published on `published`.
+fn dates(lang: &str, published: &str, text: &str, names: &[(&str, EntityKind)], kind: FactKind) -> Vec<String> {
+    let mut doc = document(lang, text, names);
+    doc.article.date = crate::read::parse_published_date(published);
+    RelationStage.process(&mut doc).unwrap();
+    doc.facts.iter().filter(|f| f.kind == kind).map(|f| f.date.map_or("-".into(), |d| d.to_xsd().0)).collect()
+}
+
+#[test]
+fn dates_absolute_relative_and_by_weekday_in_several_languages() {
+    let cases: [(&str, &str, &str, &[(&str, EntityKind)], &str); 7] = [
+        // An announced departure "in April" is the next April; "on Tuesday" for a done one the last Tuesday.
+        ("en", "2026-11-20", "Harbourline Logistics said its chief financial officer Priya Natarajan will step down in April.", &[("Harbourline Logistics", Organization), ("Priya Natarajan", Person)], "2027-04"),
+        ("en", "2026-11-20", "Priya Natarajan resigned as chief financial officer of Harbourline Logistics on Tuesday.", &[("Harbourline Logistics", Organization), ("Priya Natarajan", Person)], "2026-11-17"),
+        ("fr", "2026-03-02", "Claire Montaubin quittera la direction générale de Verdanne le 24 janvier 2027.", &[("Verdanne", Organization), ("Claire Montaubin", Person)], "2027-01-24"),
+        ("de", "2026-05-04", "Vorstandschef Jens Albrecht verlässt die Bank Hanseatica zum 17. Mai.", &[("Bank Hanseatica", Organization), ("Jens Albrecht", Person)], "2026-05-17"),
+        ("es", "2026-06-10", "Lucía Ibarra dejará la presidencia de Grupo Almena el año que viene.", &[("Grupo Almena", Organization), ("Lucía Ibarra", Person)], "2027"),
+        ("nl", "2026-09-01", "Topman Pieter Dekker vertrekt eind dit jaar bij Voskuil Groep.", &[("Voskuil Groep", Organization), ("Pieter Dekker", Person)], "2026"),
+        // "may" the verb is no month.
+        ("en", "2026-11-20", "Priya Natarajan may leave Harbourline Logistics.", &[("Harbourline Logistics", Organization), ("Priya Natarajan", Person)], "-"),
+    ];
+    for (lang, published, text, names, expected) in cases {
+        let got = dates(lang, published, text, names, FactKind::Left);
+        assert_eq!(got, [expected], "{lang}: {text}");
+    }
+}
+
+#[test]
+fn a_month_without_an_article_date_or_a_year_gives_no_date() {
+    let text = "Harbourline Logistics said its chief financial officer Priya Natarajan will step down in April.";
+    let mut doc = document("en", text, &[("Harbourline Logistics", Organization), ("Priya Natarajan", Person)]);
+    RelationStage.process(&mut doc).unwrap();
+    assert!(doc.facts.iter().all(|f| f.date.is_none()), "{:?}", doc.facts);
+}

@@ -1,0 +1,195 @@
+//! When a fact takes effect, as the sentence gives it: an absolute date ("24 janvier 2019", "January 24,
+//! 2019", "im Mai 2019"), a month or a weekday read against the article's date ("in May", "on Tuesday"),
+//! or a relative expression ("next year", "l'année prochaine", "heute"). Month and weekday names and the
+//! relative expressions are lexicon data; the arithmetic is chrono's.
+
+use super::lexicon::{longest_match, Lexicon};
+use super::sentence::SentenceView;
+use crate::model::FactDate;
+use chrono::{Datelike, Days, Months, NaiveDate};
+use std::ops::Range;
+
+/// How far from its trigger a date expression may be and still date the fact (in words).
+const AFTER_TRIGGER: usize = 10;
+const BEFORE_TRIGGER: usize = 8;
+
+/// Years a bare four-digit number must fall in to be read as a year (not an amount).
+const YEARS: Range<i32> = 1900..2101;
+
+/// A unit of a relative date expression and its offset from the article date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relative {
+    Days(i64),
+    Months(i32),
+    Years(i32),
+}
+
+impl Relative {
+    /// "day+1", "month-1", "year+0".
+    pub fn parse(text: &str) -> Option<Self> {
+        let at = text.find(['+', '-'])?;
+        let (unit, offset) = text.split_at(at);
+        let offset: i64 = offset.trim_start_matches('+').parse().ok()?;
+        match unit {
+            "day" => Some(Relative::Days(offset)),
+            "month" => Some(Relative::Months(offset as i32)),
+            "year" => Some(Relative::Years(offset as i32)),
+            _ => None,
+        }
+    }
+
+    fn resolve(self, article: NaiveDate) -> Option<FactDate> {
+        match self {
+            Relative::Days(n) => {
+                let day = if n >= 0 { article.checked_add_days(Days::new(n as u64)) } else { article.checked_sub_days(Days::new(n.unsigned_abs())) };
+                day.map(FactDate::Day)
+            }
+            Relative::Months(n) => {
+                let first = article.with_day(1)?;
+                let month = if n >= 0 { first.checked_add_months(Months::new(n as u32)) } else { first.checked_sub_months(Months::new(n.unsigned_abs())) };
+                month.map(|m| FactDate::Month(m.year(), m.month()))
+            }
+            Relative::Years(n) => Some(FactDate::Year(article.year() + n)),
+        }
+    }
+}
+
+/// The date expressions of a sentence, each with the words it covers.
+pub fn find_dates(view: &SentenceView, lexicon: &Lexicon, article: Option<NaiveDate>, ahead: bool) -> Vec<(Range<usize>, FactDate)> {
+    let words = &view.folded;
+    let mut found = Vec::new();
+    let mut position = 0;
+    while position < words.len() {
+        let expression = month_expression(words, position, lexicon, article, ahead)
+            .or_else(|| weekday(words, position, lexicon, article, ahead))
+            .or_else(|| relative(words, position, lexicon, article))
+            .or_else(|| year(&words[position]).map(|y| (position..position + 1, FactDate::Year(y))));
+        match expression {
+            Some((range, date)) => {
+                position = range.end.max(position + 1);
+                found.push((range, date));
+            }
+            None => position += 1,
+        }
+    }
+    found
+}
+
+/// The date expression nearest to a trigger, within reach.
+pub fn date_for(dates: &[(Range<usize>, FactDate)], trigger: &Range<usize>) -> Option<FactDate> {
+    dates
+        .iter()
+        .filter_map(|(range, date)| {
+            let distance = if range.start >= trigger.end {
+                (range.start - trigger.end <= AFTER_TRIGGER).then(|| range.start - trigger.end)
+            } else if range.end <= trigger.start {
+                (trigger.start - range.end <= BEFORE_TRIGGER).then(|| trigger.start - range.end)
+            } else {
+                None
+            };
+            distance.map(|d| (d, *date))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, date)| date)
+}
+
+fn number(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches('.');
+    (!digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
+}
+
+fn day_number(word: &str) -> Option<u32> {
+    number(word).filter(|d| (1..=31).contains(d) && word.trim_end_matches('.').len() <= 2)
+}
+
+fn year(word: &str) -> Option<i32> {
+    let digits = word.trim_end_matches('.');
+    (digits.len() == 4).then(|| number(word)).flatten().map(|y| y as i32).filter(|y| YEARS.contains(y))
+}
+
+/// "24 janvier 2019", "17. Mai", "January 24, 2019", "May 2019", "in May".
+fn month_expression(words: &[String], at: usize, lexicon: &Lexicon, article: Option<NaiveDate>, ahead: bool) -> Option<(Range<usize>, FactDate)> {
+    let (month, len) = lexicon.months.iter().enumerate().find_map(|(m, forms)| longest_match(forms, words, at).map(|len| (m as u32 + 1, len)))?;
+    let mut start = at;
+    let mut end = at + len;
+    // A day before ("24 janvier", "17. Mai") or after ("January 24").
+    let mut day = None;
+    if at > 0 {
+        if let Some(d) = day_number(&words[at - 1]) {
+            day = Some(d);
+            start = at - 1;
+        } else if at > 1 && words[at - 1] == "." && day_number(&words[at - 2]).is_some() {
+            day = day_number(&words[at - 2]);
+            start = at - 2;
+        }
+    }
+    if day.is_none() {
+        if let Some(d) = words.get(end).and_then(|w| day_number(w)) {
+            day = Some(d);
+            end += 1;
+        }
+    }
+    // A year after, maybe behind a comma ("January 24, 2019").
+    let mut given_year = words.get(end).and_then(|w| year(w));
+    if given_year.is_some() {
+        end += 1;
+    } else if words.get(end).is_some_and(|w| w == ",") {
+        given_year = words.get(end + 1).and_then(|w| year(w));
+        if given_year.is_some() {
+            end += 2;
+        }
+    }
+    // A month alone must follow a word like "in": "may" and "march" are verbs too.
+    let introduced = (start.saturating_sub(3)..start).any(|w| longest_match(&lexicon.before_month, words, w).is_some_and(|len| w + len == start));
+    if day.is_none() && given_year.is_none() && !introduced {
+        return None;
+    }
+    let year = match (given_year, article) {
+        (Some(y), _) => y,
+        // The month's year is the article's, unless the text looks ahead to a month already past (or
+        // back to one still to come).
+        (None, Some(a)) if ahead && month < a.month() => a.year() + 1,
+        (None, Some(a)) if !ahead && month > a.month() => a.year() - 1,
+        (None, Some(a)) => a.year(),
+        (None, None) => return None,
+    };
+    let date = match day.and_then(|d| NaiveDate::from_ymd_opt(year, month, d)) {
+        Some(day) => FactDate::Day(day),
+        None => FactDate::Month(year, month),
+    };
+    Some((start..end, date))
+}
+
+/// "on Tuesday", "mardi": the next such day for a fact ahead, else the last one (the article's day
+/// included).
+fn weekday(words: &[String], at: usize, lexicon: &Lexicon, article: Option<NaiveDate>, ahead: bool) -> Option<(Range<usize>, FactDate)> {
+    let (index, len) = lexicon.weekdays.iter().enumerate().find_map(|(d, forms)| longest_match(forms, words, at).map(|len| (d as i64, len)))?;
+    let article = article?;
+    let today = i64::from(article.weekday().num_days_from_monday());
+    let day = if ahead {
+        let forward = (index - today).rem_euclid(7);
+        article.checked_add_days(Days::new(if forward == 0 { 7 } else { forward } as u64))
+    } else {
+        article.checked_sub_days(Days::new((today - index).rem_euclid(7) as u64))
+    }?;
+    Some((at..at + len, FactDate::Day(day)))
+}
+
+fn relative(words: &[String], at: usize, lexicon: &Lexicon, article: Option<NaiveDate>) -> Option<(Range<usize>, FactDate)> {
+    let (len, offset) = lexicon.relative_dates.iter().find(|(phrase, _)| phrase.matches_at(words, at)).map(|(p, o)| (p.len(), *o))?;
+    Some((at..at + len, offset.resolve(article?)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_offsets_parse_and_resolve() {
+        let article = NaiveDate::from_ymd_opt(2026, 12, 30).unwrap();
+        assert_eq!(Relative::parse("day+1").and_then(|r| r.resolve(article)), Some(FactDate::Day(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap())));
+        assert_eq!(Relative::parse("month+1").and_then(|r| r.resolve(article)), Some(FactDate::Month(2027, 1)));
+        assert_eq!(Relative::parse("year-1").and_then(|r| r.resolve(article)), Some(FactDate::Year(2025)));
+        assert_eq!(Relative::parse("week+1"), None);
+    }
+}
