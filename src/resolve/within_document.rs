@@ -18,6 +18,8 @@ struct Cluster {
     /// Keys of the mentions so far.
     keys: Vec<Vec<String>>,
     mentions: Vec<usize>,
+    /// Started by an all-capitals name ("WSJ"), which a full name may spell out later.
+    acronym: bool,
 }
 
 impl Cluster {
@@ -50,7 +52,10 @@ pub fn group_mentions(text: &str, mentions: &[Mention]) -> Vec<LocalEntity> {
                 clusters[cluster].keys.push(key);
                 clusters[cluster].mentions.push(index);
             }
-            None => clusters.push(Cluster { kind: mention.kind, keys: vec![key], mentions: vec![index] }),
+            None => {
+                let acronym = surface.chars().count() >= 2 && surface.chars().all(|c| c.is_uppercase());
+                clusters.push(Cluster { kind: mention.kind, keys: vec![key], mentions: vec![index], acronym })
+            }
         }
     }
     clusters.into_iter().map(|c| LocalEntity { kind: c.kind, name: canonical_name(text, mentions, &c), mentions: c.mentions }).collect()
@@ -100,7 +105,14 @@ fn find_organization(clusters: &[Cluster], key: &[String], surface: &str) -> Opt
             })
             .map(|(i, _)| i);
     }
-    None
+    // The short form met before the full name: a headline's "Disney", then "the Walt Disney Company".
+    let acronym = initials(key);
+    organizations()
+        .find(|(_, c)| {
+            let full = c.full_key();
+            full.len() == 1 && (full.last() == key.last() || (full[0].len() >= 2 && full[0] == acronym && c.acronym))
+        })
+        .map(|(i, _)| i)
 }
 
 /// The fullest surface form: most words, then earliest; honorifics and possessives removed.

@@ -72,3 +72,15 @@ fn a_parent_is_not_its_lab_nor_its_old_name() {
     assert_eq!(names, ["Meta", "Meta Superintelligence Labs", "Facebook"]);
     assert_eq!(got[0].1, ["Meta", "Meta", "META.O"]);
 }
+
+#[test]
+fn a_short_form_before_the_full_name_joins_it() {
+    let text = "Brightwater CEO steps down. The Kestrel Brightwater Company said on Monday that KBN and the Kongsberg Bank Norge board agreed.";
+    let got = groups(text, &[("Brightwater", Organization), ("Kestrel Brightwater Company", Organization), ("KBN", Organization), ("Kongsberg Bank Norge", Organization)]);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0], ("Kestrel Brightwater Company".to_string(), vec!["Brightwater".to_string(), "Kestrel Brightwater Company".to_string()]));
+    assert_eq!(got[1], ("Kongsberg Bank Norge".to_string(), vec!["KBN".to_string(), "Kongsberg Bank Norge".to_string()]));
+    // A first word alone is not a short form: "Meta" stays apart from "Meta Superintelligence Labs".
+    let text = "Meta said Meta Superintelligence Labs will grow.";
+    assert_eq!(groups(text, &[("Meta", Organization), ("Meta Superintelligence Labs", Organization)]).len(), 2);
+}
