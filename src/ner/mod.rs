@@ -85,6 +85,20 @@ impl NerStage {
     }
 }
 
+/// An organisation's or place's name does not start with a lower-case word: "de Meta", "the Journal"
+/// lose the article or preposition the model took in. People keep theirs ("de Gaulle", "van Dijk"), and
+/// a name's last word always stays ("bpost"), as do words with a capital inside ("eBay").
+fn without_leading_lowercase_words(text: &str, span: ByteSpan, kind: EntityKind) -> ByteSpan {
+    if kind == EntityKind::Person {
+        return span;
+    }
+    let surface = span.slice(text);
+    let words: Vec<&str> = surface.split_inclusive(char::is_whitespace).collect();
+    let lowercase = |w: &str| w.trim_end().chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase);
+    let dropped: usize = words.iter().take(words.len().saturating_sub(1)).take_while(|w| lowercase(w)).map(|w| w.len()).sum();
+    ByteSpan::new(span.start + dropped, span.end)
+}
+
 impl DocumentStage for NerStage {
     fn name(&self) -> &'static str {
         "ner"
@@ -107,11 +121,32 @@ impl DocumentStage for NerStage {
             for (index, sentence) in doc.sentences.iter().enumerate() {
                 for entity in found.next().unwrap_or_default() {
                     let span = ByteSpan::new(sentence.span.start + entity.span.start, sentence.span.start + entity.span.end);
+                    let span = without_leading_lowercase_words(doc.text(), span, entity.kind);
                     mentions.push(Mention { span, kind: entity.kind, sentence: index, score: entity.score });
                 }
             }
             doc.mentions = mentions;
         }
         docs.iter().map(|_| Ok(())).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trimmed(text: &str, kind: EntityKind) -> &str {
+        without_leading_lowercase_words(text, ByteSpan::new(0, text.len()), kind).slice(text)
+    }
+
+    #[test]
+    fn organisations_and_places_lose_leading_lowercase_words() {
+        assert_eq!(trimmed("de Verdanne", EntityKind::Organization), "Verdanne");
+        assert_eq!(trimmed("the Harbourline Gazette", EntityKind::Organization), "Harbourline Gazette");
+        assert_eq!(trimmed("à la Défense", EntityKind::Location), "Défense");
+        assert_eq!(trimmed("eBay", EntityKind::Organization), "eBay");
+        assert_eq!(trimmed("bpost", EntityKind::Organization), "bpost");
+        assert_eq!(trimmed("de la banque", EntityKind::Organization), "banque");
+        assert_eq!(trimmed("van Dijk", EntityKind::Person), "van Dijk");
     }
 }
