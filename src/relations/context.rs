@@ -76,13 +76,14 @@ impl Context<'_> {
     }
 
     /// The role that belongs with a trigger and its person: "as CEO" after the trigger, a title next to
-    /// the name, or the closest title in the sentence.
+    /// the name, or the closest title in the sentence. A past role ("Alexandr Wang, ancien directeur
+    /// général de Scale AI") is not the one an event is about.
     pub fn role_for(&self, trigger: &Range<usize>, person: Option<&Slot>) -> Option<&RoleAt> {
-        let roles = &self.view.roles;
-        let after_trigger = roles.iter().find(|r| r.words.start >= trigger.end && r.words.start - trigger.end <= 4);
+        let roles: Vec<&RoleAt> = self.view.roles.iter().filter(|r| !r.former).collect();
+        let after_trigger = roles.iter().copied().find(|r| r.words.start >= trigger.end && r.words.start - trigger.end <= 4);
         let apposition = |r: &RoleAt, p: &Slot| self.words_between(&r.words, &p.words).len();
-        let next_to_person = person.and_then(|p| roles.iter().filter(|r| apposition(r, p) <= APPOSITION).min_by_key(|r| apposition(r, p)));
-        let closest = roles.iter().filter(|r| gap(&r.words, trigger) <= REACH).min_by_key(|r| gap(&r.words, trigger));
+        let next_to_person = person.and_then(|p| roles.iter().copied().filter(|r| apposition(r, p) <= APPOSITION).min_by_key(|r| apposition(r, p)));
+        let closest = roles.iter().copied().filter(|r| gap(&r.words, trigger) <= REACH).min_by_key(|r| gap(&r.words, trigger));
         after_trigger.or(next_to_person).or(closest)
     }
 
@@ -95,7 +96,11 @@ impl Context<'_> {
         if let Some(attached) = role.and_then(|r| self.attached_organization(r)) {
             return Some((attached.entity, !attached.implicit));
         }
-        if let Some(subject) = nearest_before(&self.view.organizations, trigger.start, SUBJECT_REACH) {
+        // An organisation named with someone's past role ("X, ancien directeur général de Kalibre, ...")
+        // is not the subject.
+        let of_past_role = |o: &Slot| self.view.roles.iter().any(|r| r.former && self.attached_organization(r).is_some_and(|a| a.words == o.words));
+        let subjects: Vec<Slot> = self.view.organizations.iter().filter(|o| !of_past_role(o)).cloned().collect();
+        if let Some(subject) = nearest_before(&subjects, trigger.start, SUBJECT_REACH) {
             return Some((subject.entity, !subject.implicit));
         }
         if let Some(focus) = self.focus {

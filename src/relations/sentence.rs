@@ -72,9 +72,13 @@ impl SentenceView {
             named.push((Slot { entity, words: first..last + 1, implicit: false }, mention.kind));
         }
 
-        // The model sometimes tags a bare title ("CRO", "CISO") as an organisation: it is a role.
+        // The model sometimes tags a bare title ("CRO", "CISO") as an organisation, or a piece of one
+        // ("Chief AI Scientist") as a person: a name that a title covers whole is a role.
         named.retain(|(slot, kind)| {
-            let is_title = *kind == EntityKind::Organization && lexicon.roles.iter().any(|(p, _)| p.len() == slot.words.len() && p.matches_at(&folded, slot.words.start));
+            let covers = |(p, _): &(Phrase, String)| {
+                (slot.words.end.saturating_sub(p.len())..=slot.words.start).any(|start| start + p.len() >= slot.words.end && p.matches_at(&folded, start))
+            };
+            let is_title = *kind != EntityKind::Location && lexicon.roles.iter().any(covers);
             if is_title {
                 slot.words.clone().for_each(|w| in_mention[w] = false);
             }

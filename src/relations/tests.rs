@@ -213,3 +213,21 @@ fn a_month_without_an_article_date_or_a_year_gives_no_date() {
     RelationStage.process(&mut doc).unwrap();
     assert!(doc.facts.iter().all(|f| f.date.is_none()), "{:?}", doc.facts);
 }
+
+#[test]
+fn a_past_role_is_not_the_one_an_appointment_is_about() {
+    let text = "Verdanne a engagé Lucien Barrault, ancien directeur général de la startup Kalibre, pour diriger sa division logicielle.";
+    let got = facts("fr", text, &[("Verdanne", Organization), ("Lucien Barrault", Person), ("Kalibre", Organization)]);
+    assert!(has(&got, "joins Lucien Barrault @Verdanne - asserted"), "{got:#?}");
+    assert!(!got.iter().any(|f| f.starts_with("joins") && f.contains("@Kalibre")), "{got:#?}");
+    assert!(has(&got, "holds_role Lucien Barrault @Kalibre CEO asserted former"), "{got:#?}");
+}
+
+#[test]
+fn a_title_tagged_as_a_name_is_a_role() {
+    // The model may tag a word of a title as a person ("Scientist"): no fact is about "Scientist".
+    let text = "Following the departure of its Chief AI Scientist, Corvane Systems announced the exit of its CFO, Marcus Hale.";
+    let got = facts("en", text, &[("Corvane Systems", Organization), ("Scientist", Person), ("Marcus Hale", Person)]);
+    assert!(!got.iter().any(|f| f.contains("Scientist @")), "{got:#?}");
+    assert!(has(&got, "left Marcus Hale @Corvane Systems CFO future"), "{got:#?}");
+}
