@@ -39,13 +39,22 @@ impl DocumentStage for RelationStage {
     }
 }
 
-/// The organisation the document is most about: the most mentioned, the first on ties.
+/// What naming an organisation in the first sentence (the headline, or the lead of a text without one)
+/// counts for, in mentions: news names its subject there.
+const HEADLINE_WEIGHT: usize = 2;
+
+/// The organisation the document is most about: the most mentioned, the headline's counting extra, the
+/// first on ties.
 pub fn focus_organization(doc: &Document) -> Option<usize> {
+    let weight = |e: &crate::model::LocalEntity| {
+        let in_headline = e.mentions.iter().any(|&m| doc.mentions[m].sentence == 0);
+        e.mentions.len() + if in_headline { HEADLINE_WEIGHT } else { 0 }
+    };
     doc.entities
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == EntityKind::Organization)
-        .max_by(|(a, x), (b, y)| x.mentions.len().cmp(&y.mentions.len()).then(b.cmp(a)))
+        .max_by(|(a, x), (b, y)| weight(x).cmp(&weight(y)).then(b.cmp(a)))
         .map(|(i, _)| i)
 }
 

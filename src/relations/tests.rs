@@ -231,3 +231,11 @@ fn a_title_tagged_as_a_name_is_a_role() {
     assert!(!got.iter().any(|f| f.contains("Scientist @")), "{got:#?}");
     assert!(has(&got, "left Marcus Hale @Corvane Systems CFO future"), "{got:#?}");
 }
+
+#[test]
+fn the_organisation_of_the_headline_is_the_one_in_focus() {
+    let text = "Harbourline to lose its finance chief\n\nPriya Natarajan, who came from Kalibre, will step down as chief financial officer of the company. \
+                Kalibre partners and Kalibre investors welcomed the news.";
+    let got = facts("en", text, &[("Harbourline", Organization), ("Kalibre", Organization), ("Priya Natarajan", Person)]);
+    assert!(has(&got, "left Priya Natarajan @Harbourline CFO future"), "{got:#?}");
+}
