@@ -56,12 +56,13 @@ pub fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
 
 impl Context<'_> {
     /// The words between two ranges that can separate a title from its name, leaving out parenthesised
-    /// asides and the organisation the title is of: "the CISO (top cybersecurity person), Guy Rosen" and
-    /// "La consejera delegada de Grupo Almena, Lucía Ibarra" read as "the CISO, Guy Rosen" and "La
-    /// consejera delegada de, Lucía Ibarra".
+    /// asides and the organisation the title is of, named or not: "the CISO (top cybersecurity person),
+    /// Guy Rosen", "La consejera delegada de Grupo Almena, Lucía Ibarra" and "le directeur général du
+    /// groupe, Tim Cook" read as "the CISO, Guy Rosen", "La consejera delegada de, Lucía Ibarra" and "le
+    /// directeur général du, Tim Cook".
     pub fn words_between(&self, a: &Range<usize>, b: &Range<usize>) -> Vec<&String> {
         let between = if a.end <= b.start { a.end..b.start } else { b.end..a.start };
-        let in_organization = |w: usize| self.view.organizations.iter().any(|o| !o.implicit && o.words.contains(&w));
+        let in_organization = |w: usize| self.view.organizations.iter().any(|o| o.words.contains(&w));
         let mut depth = 0usize;
         let mut kept = Vec::new();
         for w in between {
