@@ -99,6 +99,16 @@ fn without_leading_lowercase_words(text: &str, span: ByteSpan, kind: EntityKind)
     ByteSpan::new(span.start + dropped, span.end)
 }
 
+/// Lower-case words a person's name may start with ("de Gaulle", "van Dijk", "bin Salman").
+const NAME_PARTICLES: [&str; 22] = ["de", "da", "di", "del", "della", "van", "von", "der", "den", "ter", "ten", "du", "dos", "das", "le", "la", "zu", "af", "al", "bin", "ben", "el"];
+
+/// A "person" whose first word is a lower-case word other than a particle is a description the model
+/// took for a name ("directeur des revenus de Meta"): no name at all.
+fn starts_like_a_description(surface: &str) -> bool {
+    let first = surface.split_whitespace().next().unwrap_or_default();
+    first.chars().next().is_some_and(char::is_lowercase) && !NAME_PARTICLES.contains(&first)
+}
+
 impl DocumentStage for NerStage {
     fn name(&self) -> &'static str {
         "ner"
@@ -121,6 +131,9 @@ impl DocumentStage for NerStage {
             for (index, sentence) in doc.sentences.iter().enumerate() {
                 for entity in found.next().unwrap_or_default() {
                     let span = ByteSpan::new(sentence.span.start + entity.span.start, sentence.span.start + entity.span.end);
+                    if entity.kind == EntityKind::Person && starts_like_a_description(span.slice(doc.text())) {
+                        continue;
+                    }
                     let span = without_leading_lowercase_words(doc.text(), span, entity.kind);
                     mentions.push(Mention { span, kind: entity.kind, sentence: index, score: entity.score });
                 }
@@ -137,6 +150,13 @@ mod tests {
 
     fn trimmed(text: &str, kind: EntityKind) -> &str {
         without_leading_lowercase_words(text, ByteSpan::new(0, text.len()), kind).slice(text)
+    }
+
+    #[test]
+    fn a_person_starting_with_a_lowercase_word_is_a_description_unless_a_particle() {
+        assert!(starts_like_a_description("directeur des revenus de Verdanne"));
+        assert!(!starts_like_a_description("van Dijk"));
+        assert!(!starts_like_a_description("Priya Natarajan"));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::backend::{Backend, Batch, Logits};
 use super::decode::{decode_entities, Tag, WordTag};
 use super::model_files::ModelFiles;
 use super::windows::{owner_window, plan_windows};
-use super::words::{model_form, split_words};
+use super::words::split_words;
 use super::{NerError, Recognizer, SentenceEntity};
 use crate::model::ByteSpan;
 use std::ops::Range;
@@ -88,8 +88,7 @@ impl<B: Backend> TransformerRecognizer<B> {
     /// Step: words -> sub-token ids per word, and the windows that fit the model.
     fn encode(&self, text: &str) -> Result<EncodedSentence, NerError> {
         let words = split_words(text);
-        let forms: Vec<std::borrow::Cow<str>> = words.iter().map(|w| model_form(w.slice(text))).collect();
-        let word_texts: Vec<&str> = forms.iter().map(|w| w.as_ref()).collect();
+        let word_texts: Vec<&str> = words.iter().map(|w| w.slice(text)).collect();
         let mut word_tokens = vec![Vec::new(); words.len()];
         if !word_texts.is_empty() {
             let encoding = self.tokenizer.encode(word_texts.as_slice(), false).map_err(|e| NerError::Inference(format!("tokenizer: {e}")))?;

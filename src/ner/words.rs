@@ -12,17 +12,6 @@ use std::sync::LazyLock;
 struct WordRules {
     elided_prefixes: Vec<String>,
     clitic_suffixes: Vec<String>,
-    ascii_forms: std::collections::BTreeMap<char, char>,
-}
-
-/// A word as the model is given it: typographic quotes and apostrophes in their ASCII form, as the
-/// training corpora write them.
-pub fn model_form(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.chars().any(|c| RULES.ascii_forms.contains_key(&c)) {
-        word.chars().map(|c| RULES.ascii_forms.get(&c).copied().unwrap_or(c)).collect::<String>().into()
-    } else {
-        word.into()
-    }
 }
 
 static RULES: LazyLock<WordRules> =
