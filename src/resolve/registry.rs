@@ -101,26 +101,27 @@ impl Registry {
     }
 
     /// Gives each entity of a run its identifier (in the order given, which must be deterministic) and
-    /// records what the run saw of it.
+    /// records what the run saw of it. The key index is built once per run, so a run costs a lookup per
+    /// key, whatever the size of the registry.
     pub fn assign(&mut self, entities: &[GlobalEntity]) -> Vec<Assignment> {
-        entities.iter().map(|entity| self.assign_one(entity)).collect()
+        let mut index = Index::build(self);
+        entities.iter().map(|entity| self.assign_one(entity, &mut index)).collect()
     }
 
-    fn assign_one(&mut self, entity: &GlobalEntity) -> Assignment {
+    fn assign_one(&mut self, entity: &GlobalEntity, index: &mut Index) -> Assignment {
         let keys = lookup_keys(entity);
-        let known: BTreeSet<String> = keys.iter().filter_map(|key| self.holder_of(entity.kind, key)).collect();
-        let mut known: Vec<String> = known.into_iter().collect();
+        let known: BTreeSet<&String> = keys.iter().filter_map(|key| index.holders.get(&(entity.kind, key.clone()))).collect();
+        let mut known: Vec<String> = known.into_iter().cloned().collect();
         known.sort_by_key(|id| self.entities[id].seq);
         let id = match known.first() {
             Some(first) => first.clone(),
             None => {
-                let seq = self.entities.values().map(|e| e.seq + 1).max().unwrap_or(0);
-                let entry = RegistryEntry { seq, kind: entity.kind, name: entity.name.clone(), keys: BTreeSet::new(), names: BTreeSet::new(), merged_into: None };
+                let entry = RegistryEntry { seq: index.next_seq, kind: entity.kind, name: entity.name.clone(), keys: BTreeSet::new(), names: BTreeSet::new(), merged_into: None };
+                index.next_seq += 1;
                 self.entities.insert(entity.key.clone(), entry);
                 entity.key.clone()
             }
         };
-        let mut same_as: BTreeSet<String> = BTreeSet::new();
         for other in known.iter().skip(1) {
             let absorbed = self.entities.get_mut(other).expect("known ids are registered");
             absorbed.merged_into = Some(id.clone());
@@ -128,23 +129,21 @@ impl Registry {
             let survivor = self.entities.get_mut(&id).expect("the survivor is registered");
             survivor.keys.extend(keys);
             survivor.names.extend(names);
+            let earlier = index.absorbed.remove(other).unwrap_or_default();
+            let into = index.absorbed.entry(id.clone()).or_default();
+            into.insert(other.clone());
+            into.extend(earlier);
         }
-        // Everything ever merged into the survivor, in this run or before.
-        same_as.extend(self.entities.iter().filter(|(other, _)| self.resolve(other) == id && **other != id).map(|(other, _)| other.clone()));
         let survivor = self.entities.get_mut(&id).expect("the survivor is registered");
         survivor.keys.extend(keys);
         survivor.names.insert(entity.name.clone());
         survivor.names.extend(entity.alternate_names.iter().cloned());
-        Assignment { id, same_as: same_as.into_iter().collect() }
-    }
-
-    /// The live entity holding `key`, following merges.
-    fn holder_of(&self, kind: EntityKind, key: &str) -> Option<String> {
-        self.entities
-            .iter()
-            .filter(|(_, entry)| entry.kind == kind && entry.keys.contains(key))
-            .map(|(id, _)| self.resolve(id))
-            .min_by_key(|id| self.entities[id].seq)
+        // A survivor holds the keys of everything merged into it.
+        for key in &survivor.keys {
+            index.holders.insert((entity.kind, key.clone()), id.clone());
+        }
+        let same_as = index.absorbed.get(&id).map(|ids| ids.iter().cloned().collect()).unwrap_or_default();
+        Assignment { id, same_as }
     }
 
     /// Follows `merged_into` to the surviving identifier.
@@ -158,6 +157,34 @@ impl Registry {
             }
         }
         current
+    }
+}
+
+/// What `assign` looks identifiers up in, derived from the registry once per run.
+struct Index {
+    /// (kind, key) -> the live entity holding it (the first registered, if an old file has several).
+    holders: BTreeMap<(EntityKind, String), String>,
+    /// Survivor -> every identifier merged into it, directly or through a chain.
+    absorbed: BTreeMap<String, BTreeSet<String>>,
+    next_seq: u64,
+}
+
+impl Index {
+    fn build(registry: &Registry) -> Self {
+        let mut live: Vec<(&String, &RegistryEntry)> = registry.entities.iter().filter(|(_, e)| e.merged_into.is_none()).collect();
+        live.sort_by_key(|(_, e)| e.seq);
+        let mut holders = BTreeMap::new();
+        for (id, entry) in live {
+            for key in &entry.keys {
+                holders.entry((entry.kind, key.clone())).or_insert_with(|| id.clone());
+            }
+        }
+        let mut absorbed: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (id, _) in registry.entities.iter().filter(|(_, e)| e.merged_into.is_some()) {
+            absorbed.entry(registry.resolve(id)).or_default().insert(id.clone());
+        }
+        let next_seq = registry.entities.values().map(|e| e.seq + 1).max().unwrap_or(0);
+        Self { holders, absorbed, next_seq }
     }
 }
 
