@@ -4,17 +4,17 @@
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsgraph::graph::{GraphFormat, JsonLdWriter, RunProvenance};
-use newsgraph::ner::{self, NerStage, OnnxOptions, Recognizer};
-use newsgraph::pipeline::{ErrorReport, Pipeline, RunOptions, RunSummary};
 use newsgraph::eval::read_gold;
+use newsgraph::graph::{GraphFormat, GraphSink, JsonLdWriter, PerDocSink, PerDocStreams, RunProvenance, StreamHeader};
+use newsgraph::ner::{self, NerStage, OnnxOptions, Recognizer};
+use newsgraph::pipeline::{ErrorReport, InputStamp, OutputDir, Output, Pipeline, RunManifest, RunOptions, RunSummary, Shard};
+use newsgraph::read::{expand_inputs, total_input_bytes, Records, DEFAULT_MAX_RECORD_BYTES};
 use newsgraph::relations::RelationStage;
 use newsgraph::resolve::{Registry, WithinDocumentStage};
-use newsgraph::read::{expand_inputs, total_input_bytes, Records, DEFAULT_MAX_RECORD_BYTES};
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 /// Exit codes, documented in the README. Clap uses 2 for usage errors.
 const EXIT_FATAL: u8 = 1;
@@ -31,6 +31,8 @@ struct Cli {
 enum Command {
     /// Read articles, detect languages, split sentences and write the graph as JSON-LD.
     Extract(ExtractArgs),
+    /// Merge per-article outputs (`extract --per-doc`, Spark part files, output directories) into one graph.
+    Merge(MergeArgs),
     /// Run the pipeline over gold-annotated articles and score its facts (P/R/F1, modality accuracy).
     Eval(EvalArgs),
 }
@@ -62,18 +64,38 @@ struct ExtractArgs {
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Where the graph goes (- for standard output). Written to a temporary file and renamed at the end.
-    #[arg(short, long)]
-    output: PathBuf,
+    #[arg(short, long, required_unless_present = "output_dir", conflicts_with = "output_dir")]
+    output: Option<PathBuf>,
+    /// A resumable run: finished records are saved in DIR/parts as the run goes; run the same command
+    /// again after an interruption and it carries on where it stopped. The graph is DIR/graph.jsonld
+    /// and the error report DIR/errors.jsonl.
+    #[arg(long, value_name = "DIR")]
+    output_dir: Option<PathBuf>,
+    /// Write one JSON line per article (mentions, entities, facts, failures) instead of a graph, for
+    /// `newsgraph merge`: the map step of a distributed run.
+    #[arg(long, conflicts_with = "output_dir")]
+    per_doc: bool,
+    /// Process only share INDEX of COUNT (0-based): the records whose place in the input is INDEX
+    /// modulo COUNT. The shards' --per-doc outputs or output directories merge into the graph of one run.
+    #[arg(long, value_name = "INDEX/COUNT", value_parser = Shard::parse)]
+    shard: Option<Shard>,
+    /// JSONL lines are `SEQ<TAB>RECORD`, SEQ being the record's 0-based place in the whole dump (what
+    /// the Spark recipe feeds each partition, so partitions merge in input order).
+    #[arg(long)]
+    numbered: bool,
     /// The output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonld)]
     format: Format,
     /// The error report, one JSON line per failed record [default: next to the output, NAME.errors.jsonl;
     /// standard error when the output is standard output].
-    #[arg(long)]
+    #[arg(long, conflicts_with = "per_doc")]
     errors: Option<PathBuf>,
     /// Worker threads [default: all cores]. The output does not depend on it.
     #[arg(long)]
     threads: Option<usize>,
+    /// Articles read before each parallel step: bounds memory; the output does not depend on it.
+    #[arg(long, default_value_t = RunOptions::default().chunk_size)]
+    chunk_size: usize,
     /// Process every article as this language (ISO 639-1), whatever its record says or detection finds.
     #[arg(long)]
     lang: Option<String>,
@@ -85,20 +107,61 @@ struct ExtractArgs {
     model: Option<PathBuf>,
     /// An entity registry (JSON): identifiers of earlier runs are reused, and this run's entities and
     /// names are added to it when the run ends. Created when missing.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "per_doc")]
     registry: Option<PathBuf>,
     /// Skip named-entity recognition (read, detect languages and split sentences only).
     #[arg(long)]
     no_ner: bool,
+    /// Print the time spent in each step at the end.
+    #[arg(long)]
+    timings: bool,
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
+}
+
+#[derive(Args)]
+struct MergeArgs {
+    /// Per-article streams: files (.jsonl, .jsonl.gz), directories of part files (Spark's output, or an
+    /// --output-dir), or - for standard input. Records are merged in input order, whatever the order here.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Where the graph goes (- for standard output).
+    #[arg(short, long)]
+    output: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Jsonld)]
+    format: Format,
+    /// The error report [default: next to the output, NAME.errors.jsonl; standard error for -].
+    #[arg(long)]
+    errors: Option<PathBuf>,
+    /// An entity registry, as for extract.
+    #[arg(long)]
+    registry: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// Where a graph and its error report go.
+struct GraphTarget {
+    output: PathBuf,
+    format: GraphFormat,
+    errors: Option<PathBuf>,
+    registry: Option<PathBuf>,
+}
+
+impl GraphTarget {
+    fn errors_path(&self) -> Option<PathBuf> {
+        let to_stdout = self.output.as_os_str() == "-";
+        self.errors.clone().or_else(|| (!to_stdout).then(|| default_errors_path(&self.output)))
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(&args),
+        Command::Merge(args) => merge(&args),
         Command::Eval(args) => evaluate(&args),
     };
     match result {
@@ -132,54 +195,130 @@ fn evaluate(args: &EvalArgs) -> Result<RunSummary> {
 }
 
 fn extract(args: &ExtractArgs) -> Result<RunSummary> {
+    let started = Instant::now();
     let (pipeline, provenance) = full_pipeline(args.lang.as_deref(), args.model.as_deref(), args.threads, args.no_ner)?;
     let inputs = expand_inputs(&args.inputs);
     let progress = progress_bar(total_input_bytes(&inputs), args.quiet);
-    let records = Records::new(inputs, args.max_record_bytes);
-    let options = RunOptions { threads: args.threads, ..RunOptions::default() };
+    let stamps = input_stamps(&inputs);
+    let records = Records::new(inputs, args.max_record_bytes).numbered(args.numbered);
+    let mut options = RunOptions { threads: args.threads, chunk_size: args.chunk_size, shard: args.shard, ..RunOptions::default() };
 
-    let to_stdout = args.output.as_os_str() == "-";
-    let errors_path = args.errors.clone().or_else(|| (!to_stdout).then(|| default_errors_path(&args.output)));
-    let mut report = match &errors_path {
-        Some(path) => ErrorReport::new(Box::new(BufWriter::new(create(path)?)) as Box<dyn Write>),
-        None => ErrorReport::new(Box::new(io::stderr()) as Box<dyn Write>),
+    let (summary, shown_output, errors_path) = if let Some(dir) = &args.output_dir {
+        let manifest = RunManifest {
+            inputs: stamps,
+            shard: args.shard.map(|s| format!("{}/{}", s.index, s.count)),
+            lang: args.lang.clone(),
+            numbered: args.numbered,
+            max_record_bytes: args.max_record_bytes,
+            producer: StreamHeader::new(&provenance),
+        };
+        let (dir, resume_at) = OutputDir::open(dir, &manifest)?;
+        if resume_at > 0 {
+            eprintln!("newsgraph: resuming: the first {resume_at} records were done by an earlier run");
+        }
+        options.resume_at = resume_at;
+        let mut parts = dir.parts_sink(&provenance);
+        let mut run = pipeline.run(records, &options, &mut parts, &progress)?;
+        let merge_started = Instant::now();
+        let target = GraphTarget {
+            output: dir.graph_path(format_extension(args.format)),
+            format: graph_format(args.format),
+            errors: Some(dir.errors_path()),
+            registry: args.registry.clone(),
+        };
+        let streams = PerDocStreams::open(&[dir.parts()])?;
+        let merged_provenance = streams.provenance().clone();
+        let mut merged = write_graph(&target, &merged_provenance, |sink| Ok(streams.feed(sink, &progress)?))?;
+        run.timings.push(("merge".into(), merge_started.elapsed()));
+        merged.timings = run.timings;
+        merged.words = run.words;
+        (merged, target.output.clone(), target.errors_path())
+    } else if args.per_doc {
+        let output = args.output.clone().expect("clap requires --output without --output-dir");
+        let mut sink = PerDocSink::for_writer(BufWriter::new(Output::create(&output)?), &provenance)?;
+        let summary = pipeline.run(records, &options, &mut sink, &progress)?;
+        sink.finish()?.into_inner().map_err(|e| e.into_error())?.commit()?;
+        (summary, output, None)
+    } else {
+        let output = args.output.clone().expect("clap requires --output without --output-dir");
+        let target = GraphTarget { output, format: graph_format(args.format), errors: args.errors.clone(), registry: args.registry.clone() };
+        let mut summary = None;
+        let from_sink = write_graph(&target, &provenance, |sink| {
+            summary = Some(pipeline.run(records, &options, sink, &progress)?);
+            Ok(())
+        })?;
+        let summary = summary.unwrap_or(from_sink);
+        (summary, target.output.clone(), target.errors_path())
     };
+    progress.finish_and_clear();
+    print_summary(&summary, &shown_output, args.per_doc, errors_path.as_deref(), started.elapsed());
+    if args.timings {
+        print_timings(&summary.timings, started.elapsed());
+    }
+    Ok(summary)
+}
 
+fn merge(args: &MergeArgs) -> Result<RunSummary> {
+    let started = Instant::now();
+    let streams = PerDocStreams::open(&args.inputs)?;
+    let provenance = streams.provenance().clone();
+    let target = GraphTarget { output: args.output.clone(), format: graph_format(args.format), errors: args.errors.clone(), registry: args.registry.clone() };
+    let progress = progress_bar(None, args.quiet);
+    let summary = write_graph(&target, &provenance, |sink| Ok(streams.feed(sink, &progress)?))?;
+    progress.finish_and_clear();
+    print_summary(&summary, &target.output, false, target.errors_path().as_deref(), started.elapsed());
+    Ok(summary)
+}
+
+/// Writes a graph: `feed` hands the records to the sink; the knowledge layer, the error report and
+/// the registry follow. The graph and the report are written atomically, then the registry, so the
+/// three never disagree.
+fn write_graph(target: &GraphTarget, provenance: &RunProvenance, feed: impl FnOnce(&mut GraphSink<Output, Output>) -> Result<()>) -> Result<RunSummary> {
     // Read before any work, so that a bad registry fails the run at once.
-    let registry = match &args.registry {
+    let registry = match &target.registry {
         Some(path) => Some(Registry::load(path).with_context(|| format!("cannot read the registry {}", path.display()))?),
         None => None,
     };
-
-    let (summary, registry) = if to_stdout {
-        let writer = JsonLdWriter::with_format(BufWriter::new(io::stdout().lock()), graph_format(args.format), &provenance)?;
-        let mut writer = attach_registry(writer, registry);
-        let summary = pipeline.run(records, &options, &mut writer, &mut report, &progress)?;
-        let (_, registry) = writer.finish_with_registry()?;
-        (summary, registry)
-    } else {
-        // A run that dies half-way leaves no half-written graph behind under the output's name.
-        let directory = args.output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let temporary = tempfile::NamedTempFile::new_in(directory)
-            .with_context(|| format!("cannot write in {}", directory.display()))?;
-        let writer = JsonLdWriter::with_format(BufWriter::new(temporary), graph_format(args.format), &provenance)?;
-        let mut writer = attach_registry(writer, registry);
-        let summary = pipeline.run(records, &options, &mut writer, &mut report, &progress)?;
-        let (temporary, registry) = writer.finish_with_registry()?;
-        let temporary = temporary.into_inner().map_err(|e| e.into_error())?;
-        // A temporary file is private (0600); the graph is an ordinary output file.
-        std::fs::set_permissions(temporary.path(), std::os::unix::fs::PermissionsExt::from_mode(0o644))?;
-        temporary.persist(&args.output).with_context(|| format!("cannot write {}", args.output.display()))?;
-        (summary, registry)
+    let errors = match target.errors_path() {
+        Some(path) => Output::create(&path).with_context(|| format!("cannot create {}", path.display()))?,
+        None => Output::Stderr(io::stderr()),
     };
-    // The registry is saved only once the graph is complete: the two never disagree.
-    if let (Some(path), Some(registry)) = (&args.registry, registry) {
+    let out = Output::create(&target.output).with_context(|| format!("cannot create {}", target.output.display()))?;
+    let mut writer = JsonLdWriter::with_format(out, target.format, provenance)?;
+    if let Some(registry) = registry {
+        writer = writer.with_registry(registry);
+    }
+    let mut sink = GraphSink::new(writer, ErrorReport::new(errors));
+    feed(&mut sink)?;
+    let (out, errors, registry, summary) = sink.finish()?;
+    out.commit().with_context(|| format!("cannot write {}", target.output.display()))?;
+    errors.commit()?;
+    if let (Some(path), Some(registry)) = (&target.registry, registry) {
         registry.save(path).with_context(|| format!("cannot write the registry {}", path.display()))?;
     }
-    report.finish()?;
-    progress.finish_and_clear();
-    print_summary(&summary, &args.output, errors_path.as_deref());
     Ok(summary)
+}
+
+/// What the inputs are, for a resumable run's manifest: paths and sizes.
+fn input_stamps(inputs: &[Result<newsgraph::read::Input, newsgraph::read::BadInput>]) -> Vec<InputStamp> {
+    inputs
+        .iter()
+        .map(|input| {
+            let path = match input {
+                Ok(input) => input.path(),
+                Err(bad) => bad.path.clone(),
+            };
+            let bytes = std::fs::metadata(&path).ok().filter(|m| m.is_file()).map(|m| m.len());
+            InputStamp { path: path.display().to_string(), bytes }
+        })
+        .collect()
+}
+
+fn format_extension(format: Format) -> &'static str {
+    match format {
+        Format::Jsonld => "jsonld",
+        Format::Nquads => "nq",
+    }
 }
 
 /// The shipped model (or `--model`) through ONNX Runtime, using as many threads as the run.
@@ -195,22 +334,11 @@ fn ner_stage(model: Option<&Path>, threads: Option<usize>) -> Result<NerStage> {
     Ok(NerStage::new(recognizer))
 }
 
-fn attach_registry<W: Write>(writer: JsonLdWriter<W>, registry: Option<Registry>) -> JsonLdWriter<W> {
-    match registry {
-        Some(registry) => writer.with_registry(registry),
-        None => writer,
-    }
-}
-
 fn graph_format(format: Format) -> GraphFormat {
     match format {
         Format::Jsonld => GraphFormat::JsonLd,
         Format::Nquads => GraphFormat::NQuads,
     }
-}
-
-fn create(path: &Path) -> Result<File> {
-    File::create(path).with_context(|| format!("cannot create {}", path.display()))
 }
 
 /// `out/graph.jsonld` -> `out/graph.errors.jsonl`.
@@ -225,17 +353,19 @@ fn progress_bar(total_bytes: Option<u64>, quiet: bool) -> ProgressBar {
     if quiet {
         return ProgressBar::hidden();
     }
-    let bar = match total_bytes {
-        Some(total) => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()),
-        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
+    let bar = ProgressBar::with_draw_target(total_bytes, ProgressDrawTarget::stderr());
+    // Without a known size (standard input, a merge) there is no ETA to give.
+    let template = match total_bytes {
+        Some(_) => "{spinner} [{elapsed_precise}] {bytes}/{total_bytes} ({bytes_per_sec}, ETA {eta}) {msg}",
+        None => "{spinner} [{elapsed_precise}] {bytes} ({bytes_per_sec}) {msg}",
     };
-    let template = "{spinner} [{elapsed_precise}] {bytes}/{total_bytes} ({bytes_per_sec}, ETA {eta}) {msg}";
     bar.set_style(ProgressStyle::with_template(template).expect("valid template"));
     bar
 }
 
-fn print_summary(summary: &RunSummary, output: &Path, errors: Option<&Path>) {
+fn print_summary(summary: &RunSummary, output: &Path, per_doc: bool, errors: Option<&Path>, elapsed: Duration) {
     let languages: Vec<String> = summary.by_language.iter().map(|(lang, n)| format!("{lang} {n}")).collect();
+    let seconds = elapsed.as_secs_f64().max(1e-3);
     eprintln!(
         "newsgraph: read {}, written {}, failed {}, with warnings {}; languages: {}",
         summary.read,
@@ -244,8 +374,20 @@ fn print_summary(summary: &RunSummary, output: &Path, errors: Option<&Path>) {
         summary.warnings,
         if languages.is_empty() { "none".to_string() } else { languages.join(", ") }
     );
-    eprintln!("newsgraph: graph written to {}", output.display());
+    if summary.words > 0 {
+        eprintln!("newsgraph: {:.1} s, {:.1} articles/s, {:.0} words/s", seconds, summary.written as f64 / seconds, summary.words as f64 / seconds);
+    }
+    eprintln!("newsgraph: {} written to {}", if per_doc { "per-article records" } else { "graph" }, output.display());
     if let Some(errors) = errors {
         eprintln!("newsgraph: error report in {}", errors.display());
+    }
+}
+
+/// `--timings`: seconds and share of the run per step.
+fn print_timings(timings: &[(String, Duration)], total: Duration) {
+    eprintln!("newsgraph: timings (wall seconds, share of {:.2} s):", total.as_secs_f64());
+    for (step, time) in timings {
+        let share = 100.0 * time.as_secs_f64() / total.as_secs_f64().max(1e-9);
+        eprintln!("  {step:<10} {:>9.3} s {share:>5.1} %", time.as_secs_f64());
     }
 }

@@ -15,6 +15,8 @@ import onnx
 import torch
 from onnx import helper, numpy_helper
 from onnxruntime.quantization import QuantType, quantize_dynamic
+
+import per_token_quant
 from transformers import BertForTokenClassification
 
 
@@ -78,13 +80,18 @@ def main():
     int8_e16 = os.path.join(a.out, "model-int8-embfp16.onnx")
     ids, mask, ref = export_fp32(a.model, fp32)
 
-    # Dynamic quantisation: weights int8 offline, activations quantised per batch at run time.
+    # Dynamic quantisation: weights int8 offline, activations quantised at run time, then rewritten to
+    # one scale per token (per_token_quant.py: a sentence's labels must not depend on its batch).
     # Gather is listed so the 60k x 384 embedding table is stored int8 too (it is most of the model).
     quantize_dynamic(fp32, int8, weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gather"])
     embedding_fp16(fp32, os.path.join(a.out, "tmp-embfp16.onnx"))
     quantize_dynamic(os.path.join(a.out, "tmp-embfp16.onnx"), int8_e16, weight_type=QuantType.QInt8,
                      op_types_to_quantize=["MatMul"])
     os.remove(os.path.join(a.out, "tmp-embfp16.onnx"))
+    for path in (int8, int8_e16):
+        model = onnx.load(path)
+        per_token_quant.rewrite(model)
+        onnx.save(model, path)
 
     import onnxruntime as ort
     for p in (fp32, int8, int8_e16):

@@ -54,14 +54,14 @@ def main():
     e16 = load("onnx-int8-embfp16.json") if os.path.exists(os.path.join(HOME, "eval", "onnx-int8-embfp16.json")) else None
     size = lambda f: os.path.getsize(os.path.join(onnx_dir, f))
     if passes(int8, fp32) and size("model-int8.onnx") <= 60e6:
-        chosen, shipped, quant = "model-int8.onnx", int8, "dynamic int8 (onnxruntime.quantization.quantize_dynamic, QInt8 weights): every MatMul and the word-embedding Gather"
+        chosen, shipped, quant = "model-int8.onnx", int8, "int8 (onnxruntime.quantization.quantize_dynamic, QInt8 weights, activation scales made per token by per_token_quant.py): every MatMul and the word-embedding Gather"
     elif e16 and passes(e16, fp32) and size("model-int8-embfp16.onnx") <= 60e6:
         chosen, shipped, quant = "model-int8-embfp16.onnx", e16, "dynamic int8 MatMul weights, word-embedding table stored fp16 (+Cast)"
     elif size("model-int8.onnx") <= 60e6 and size("model-fp32.onnx") > 60e6 and (e16 is None or size("model-int8-embfp16.onnx") > 60e6):
         # Only the int8 file fits the size target: ship it, and the card says which splits lose more
         # than a point (the fp32 file stays in ~/.cache/newsgraph/onnx for `--model`).
         lost = [s for s in fp32["results"] if int8["results"][s]["f1"] < fp32["results"][s]["f1"] - 0.01]
-        chosen, shipped, quant = "model-int8.onnx", int8, ("dynamic int8 (onnxruntime.quantization.quantize_dynamic, QInt8 weights): every MatMul and the word-embedding Gather. "
+        chosen, shipped, quant = "model-int8.onnx", int8, ("int8 (onnxruntime.quantization.quantize_dynamic, QInt8 weights, activation scales made per token by per_token_quant.py): every MatMul and the word-embedding Gather. "
                                                             "**It loses more than one F1 point against fp32 on " + ", ".join(lost) + "**; it is shipped because it is the only variant within the 60 MB target "
                                                             "(fp32 %.0f MB, MatMul-int8 with an fp16 table %.0f MB)" % (size("model-fp32.onnx") / 1e6, size("model-int8-embfp16.onnx") / 1e6))
     else:

@@ -11,18 +11,23 @@ pub use matching::{predictions, Predicted};
 pub use report::{Counts, EvalReport};
 
 use crate::model::Document;
-use crate::pipeline::{DocumentSink, ErrorReport, Pipeline, RunOptions};
+use crate::pipeline::{DocumentSink, Pipeline, ReportEntry, RunOptions};
 use crate::read::{expand_inputs, Records, DEFAULT_MAX_RECORD_BYTES};
 use indicatif::ProgressBar;
 use std::io;
 use std::path::Path;
 
 /// Keeps every document of a run.
-struct Collect(Vec<Document>);
+struct Collect(Vec<Document>, Vec<ReportEntry>);
 
 impl DocumentSink for Collect {
-    fn accept(&mut self, doc: &Document) -> io::Result<()> {
+    fn accept(&mut self, _seq: u64, doc: &Document, _warnings: &[String]) -> io::Result<()> {
         self.0.push(doc.clone());
+        Ok(())
+    }
+
+    fn reject(&mut self, _seq: u64, entry: &ReportEntry) -> io::Result<()> {
+        self.1.push(entry.clone());
         Ok(())
     }
 }
@@ -31,12 +36,11 @@ impl DocumentSink for Collect {
 pub fn evaluate(gold: &[GoldDocument], docs: &Path, pipeline: &Pipeline) -> io::Result<EvalReport> {
     let paths: Vec<_> = gold.iter().map(|g| g.path(docs)).collect();
     let records = Records::new(expand_inputs(&paths), DEFAULT_MAX_RECORD_BYTES);
-    let mut collected = Collect(Vec::new());
-    let mut errors = ErrorReport::new(Vec::new());
-    pipeline.run(records, &RunOptions::default(), &mut collected, &mut errors, &ProgressBar::hidden())?;
-    let failures = String::from_utf8_lossy(&errors.finish()?).into_owned();
-    if !failures.trim().is_empty() {
-        return Err(io::Error::other(format!("some gold documents could not be processed:\n{failures}")));
+    let mut collected = Collect(Vec::new(), Vec::new());
+    pipeline.run(records, &RunOptions::default(), &mut collected, &ProgressBar::hidden())?;
+    if !collected.1.is_empty() {
+        let failures: Vec<String> = collected.1.iter().map(|e| format!("{} ({}): {}", e.file, e.stage, e.reason)).collect();
+        return Err(io::Error::other(format!("some gold documents could not be processed:\n{}", failures.join("\n"))));
     }
     let mut report = EvalReport::default();
     for (gold, doc) in gold.iter().zip(&collected.0) {

@@ -2,11 +2,11 @@
 //! of the graph one per line) or N-Quads (each node turned into quads by a JSON-LD processor, so both
 //! formats say exactly the same). A run never holds its article nodes in memory.
 
-use super::{article_node, KnowledgeGraph, CONTEXT_DOCUMENT, FORMAT_VERSION};
-use crate::model::Document;
-use crate::pipeline::DocumentSink;
+use super::record::ArticleKnowledge;
+use super::{KnowledgeGraph, CONTEXT_DOCUMENT, FORMAT_VERSION};
 use crate::resolve::Registry;
 use oxrdfio::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
+use serde_json::value::RawValue;
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
@@ -53,12 +53,17 @@ impl<W: Write> JsonLdWriter<W> {
     }
 
     pub fn write_node(&mut self, node: &Value) -> io::Result<()> {
+        self.write_raw_node(&serde_json::to_string(node)?)
+    }
+
+    /// A node given as its JSON text (one line), written as it is.
+    fn write_raw_node(&mut self, node: &str) -> io::Result<()> {
         match self.format {
             GraphFormat::JsonLd => {
                 if self.nodes_written > 0 {
                     self.out.write_all(b",\n")?;
                 }
-                serde_json::to_writer(&mut self.out, node)?;
+                self.out.write_all(node.as_bytes())?;
             }
             GraphFormat::NQuads => self.write_quads(node)?,
         }
@@ -66,9 +71,23 @@ impl<W: Write> JsonLdWriter<W> {
         Ok(())
     }
 
+    /// An article: its node (`article_node`, as JSON text) written now, its entities and facts kept for
+    /// the knowledge layer.
+    pub fn add_article(&mut self, iri: String, node: &RawValue, knowledge: Option<ArticleKnowledge>) -> io::Result<()> {
+        if let Some(knowledge) = knowledge {
+            self.knowledge.add(iri, knowledge);
+        }
+        self.write_raw_node(node.get())
+    }
+
+    /// The PROV-O activity the facts name.
+    pub fn activity(&self) -> &str {
+        &self.activity
+    }
+
     /// One node as N-Quads, through Oxigraph's JSON-LD 1.1 processor: the quads are what any JSON-LD
     /// loader reads from the JSON-LD output.
-    fn write_quads(&mut self, node: &Value) -> io::Result<()> {
+    fn write_quads(&mut self, node: &str) -> io::Result<()> {
         let document = format!("{{\"@context\":{},\"@graph\":[{node}]}}", self.context);
         let parser = RdfParser::from_format(RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() });
         let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(&mut self.out);
@@ -99,15 +118,8 @@ impl<W: Write> JsonLdWriter<W> {
     }
 }
 
-impl<W: Write> DocumentSink for JsonLdWriter<W> {
-    fn accept(&mut self, doc: &Document) -> io::Result<()> {
-        self.knowledge.add(doc);
-        self.write_node(&article_node(doc, &self.activity))
-    }
-}
-
 /// What produced a graph, beyond the program itself.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RunProvenance {
     /// The NER model and engine, when NER ran.
     pub ner_model: Option<String>,

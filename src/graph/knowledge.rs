@@ -4,20 +4,30 @@
 //! modality). Built from small per-article summaries while the article nodes stream out; written when
 //! the last article is in.
 
-use super::article::{date_literal, entity_iri, fact_class, fact_iri, round3, schema_class};
-use crate::model::{Document, Fact, FactDate, FactKind, Modality, Role};
+use super::article::{date_literal, fact_class, round3, schema_class};
+use super::record::ArticleKnowledge;
+use crate::model::{Fact, FactDate, FactKind, Modality, Role};
 use crate::resolve::{resolve_across, Assignment, DocumentEntities, GlobalEntity, Registry};
 use super::iri::entity_key_iri;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// What the knowledge layer keeps of one article.
+/// What the knowledge layer keeps of one article: its IRI (its entities' and facts' IRIs derive from
+/// it), its entities and its facts.
 struct ArticleSummary {
-    /// IRIs of the article's local entities, by index.
-    entity_iris: Vec<String>,
+    iri: String,
     entities: DocumentEntities,
-    /// The article's facts with their IRIs.
-    facts: Vec<(String, Fact)>,
+    facts: Vec<Fact>,
+}
+
+impl ArticleSummary {
+    fn entity_iri(&self, index: usize) -> String {
+        format!("{}#entity-{index}", self.iri)
+    }
+
+    fn fact_iri(&self, index: usize) -> String {
+        format!("{}#fact-{index}", self.iri)
+    }
 }
 
 #[derive(Default)]
@@ -52,21 +62,18 @@ impl KnowledgeGraph {
         self.registry
     }
 
-    pub fn add(&mut self, doc: &Document) {
-        if doc.entities.is_empty() {
+    /// An article's entities and facts; `article_iri` is the article node's IRI. Articles are
+    /// numbered in the order they are added, which is the input order.
+    pub fn add(&mut self, article_iri: String, knowledge: ArticleKnowledge) {
+        if knowledge.entities.entities.is_empty() {
             return;
         }
-        self.articles.push(ArticleSummary {
-            entity_iris: (0..doc.entities.len()).map(|i| entity_iri(doc, i)).collect(),
-            entities: DocumentEntities::from(doc),
-            facts: doc.facts.iter().enumerate().map(|(i, f)| (fact_iri(doc, i), f.clone())).collect(),
-        });
+        self.articles.push(ArticleSummary { iri: article_iri, entities: knowledge.entities, facts: knowledge.facts });
     }
 
     /// Global entity nodes, then merged fact nodes, in a deterministic order.
     pub fn nodes(&mut self) -> Vec<Value> {
-        let summaries: Vec<DocumentEntities> = self.articles.iter().map(|a| a.entities.clone()).collect();
-        let entities = resolve_across(&summaries);
+        let entities = resolve_across(self.articles.iter().map(|a| &a.entities));
         let assignments: Vec<Assignment> = match &mut self.registry {
             Some(registry) => registry.assign(&entities),
             None => entities.iter().map(own_assignment).collect(),
@@ -84,10 +91,11 @@ impl KnowledgeGraph {
         }
         let mut nodes: Vec<Value> = by_id.values().map(|(group, assignment)| self.entity_node(group, assignment)).collect();
 
-        let mut merged: BTreeMap<FactKey, Vec<(&String, &Fact)>> = BTreeMap::new();
+        let mut merged: BTreeMap<FactKey, Vec<(String, &Fact)>> = BTreeMap::new();
         for (a, article) in self.articles.iter().enumerate() {
             let global = |local: usize| global_of.get(&(a, local)).cloned();
-            for (iri, fact) in &article.facts {
+            for (index, fact) in article.facts.iter().enumerate() {
+                let iri = article.fact_iri(index);
                 let Some(person) = global(fact.person) else { continue };
                 let key = (fact.kind, person, fact.predecessor.and_then(global), fact.organization.and_then(global), fact.role.as_ref().map(|r| r.normalized.to_lowercase()));
                 merged.entry(key).or_default().push((iri, fact));
@@ -103,7 +111,7 @@ impl KnowledgeGraph {
         let first = group[0];
         let mut members: Vec<(usize, usize)> = group.iter().flat_map(|e| e.members.iter().copied()).collect();
         members.sort();
-        let locals: Vec<&String> = members.iter().map(|&(a, e)| &self.articles[a].entity_iris[e]).collect();
+        let locals: Vec<String> = members.iter().map(|&(a, e)| self.articles[a].entity_iri(e)).collect();
         let mut alternate_names: BTreeSet<&String> = group.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.alternate_names)).collect();
         alternate_names.remove(&first.name);
         let mut node = json!({
@@ -130,7 +138,7 @@ fn role_words(role: &Option<String>) -> BTreeSet<&str> {
 
 /// One fact stated with a more and a less specific role ("chief AI scientist", "chief scientist") or
 /// with none: the evidence of the less specific goes to the more specific when only one such exists.
-fn merge_compatible_roles<'a>(merged: BTreeMap<FactKey, Vec<(&'a String, &'a Fact)>>) -> BTreeMap<FactKey, Vec<(&'a String, &'a Fact)>> {
+fn merge_compatible_roles<'a>(merged: BTreeMap<FactKey, Vec<(String, &'a Fact)>>) -> BTreeMap<FactKey, Vec<(String, &'a Fact)>> {
     let keys: Vec<FactKey> = merged.keys().cloned().collect();
     let mut merged = merged;
     for key in &keys {
@@ -150,13 +158,13 @@ fn merge_compatible_roles<'a>(merged: BTreeMap<FactKey, Vec<(&'a String, &'a Fac
 }
 
 /// Noisy-or: independent pieces of evidence, each right with its confidence.
-fn combined_confidence(support: &[(&String, &Fact)]) -> f64 {
+fn combined_confidence(support: &[(String, &Fact)]) -> f64 {
     1.0 - support.iter().map(|(_, f)| 1.0 - f64::from(f.confidence)).product::<f64>()
 }
 
 /// The modality most of the evidence gives; on a tie, the more certain one (asserted before future
 /// before hedged before negated).
-fn majority_modality(support: &[(&String, &Fact)]) -> Modality {
+fn majority_modality(support: &[(String, &Fact)]) -> Modality {
     let mut counts: BTreeMap<Modality, usize> = BTreeMap::new();
     for (_, fact) in support {
         *counts.entry(fact.modality).or_default() += 1;
@@ -165,7 +173,7 @@ fn majority_modality(support: &[(&String, &Fact)]) -> Modality {
 }
 
 /// The date most of the dated evidence gives; on a tie, the most precise, then the earliest.
-fn majority_date(support: &[(&String, &Fact)]) -> Option<FactDate> {
+fn majority_date(support: &[(String, &Fact)]) -> Option<FactDate> {
     let mut counts: BTreeMap<FactDate, usize> = BTreeMap::new();
     for date in support.iter().filter_map(|(_, f)| f.date) {
         *counts.entry(date).or_default() += 1;
@@ -178,7 +186,7 @@ fn majority_date(support: &[(&String, &Fact)]) -> Option<FactDate> {
     counts.into_iter().max_by(|(a, x), (b, y)| x.cmp(y).then(precision(a).cmp(&precision(b))).then(b.cmp(a))).map(|(d, _)| d)
 }
 
-fn merged_fact_node(key: &FactKey, support: &[(&String, &Fact)], activity: &str) -> Value {
+fn merged_fact_node(key: &FactKey, support: &[(String, &Fact)], activity: &str) -> Value {
     let (kind, person, predecessor, organization, normalized_role) = key;
     let identity = format!("{}|{person}|{}|{}|{}", kind.as_str(), predecessor.as_deref().unwrap_or(""), organization.as_deref().unwrap_or(""), normalized_role.as_deref().unwrap_or(""));
     let mut node = json!({

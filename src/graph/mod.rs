@@ -6,11 +6,17 @@ mod article;
 mod iri;
 mod jsonld;
 mod knowledge;
+mod merge;
+mod record;
+mod sinks;
 
 pub use article::article_node;
 pub use iri::{article_iri, VOCABULARY_NAMESPACE};
 pub use jsonld::{GraphFormat, JsonLdWriter, RunProvenance};
 pub use knowledge::KnowledgeGraph;
+pub use merge::{MergeError, PerDocStreams};
+pub use record::{ArticleKnowledge, ArticleRecord, DocumentRecord, FailureRecord, StreamHeader, DUPLICATE_ID_REASON, PER_DOC_FORMAT};
+pub use sinks::{GraphSink, PerDocSink};
 
 /// The version of the output format: vocabulary, context and document shape.
 pub const FORMAT_VERSION: &str = "0.3";

@@ -1,9 +1,10 @@
 //! Facts about people and organisations, extracted from one document, each with its evidence.
 
 use super::ByteSpan;
+use serde::{Deserialize, Serialize};
 
 /// What a fact says happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum FactKind {
     /// A person leaves an organisation, or a role at it.
     Left,
@@ -27,7 +28,7 @@ impl FactKind {
 }
 
 /// How the text presents a fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Modality {
     /// It happened.
     Asserted,
@@ -52,14 +53,14 @@ impl Modality {
 
 /// A role as the text writes it and as an English canonical title ("directeur des revenus" -> "chief
 /// revenue officer").
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Role {
     pub written: String,
     pub normalized: String,
 }
 
 /// When a fact takes effect, as precisely as the text says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum FactDate {
     Day(chrono::NaiveDate),
     /// Year and month (1-12).
@@ -79,7 +80,7 @@ impl FactDate {
 }
 
 /// One fact. People and organisations are indices into the document's entities.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     pub kind: FactKind,
     /// Who leaves, joins or holds the role; for `Replaces`, the successor.

@@ -34,6 +34,12 @@ impl fmt::Display for ArticleId {
     }
 }
 
+/// 64 bits of an id's hash, for telling ids apart in memory: enough for a billion ids, 8 bytes each.
+pub fn id_key(id: &str) -> u64 {
+    let hash = blake3::hash(id.as_bytes());
+    u64::from_le_bytes(hash.as_bytes()[..8].try_into().expect("8 bytes"))
+}
+
 /// 16 hex digits of BLAKE3: 64 bits, enough to keep ids of a billion articles apart.
 pub fn short_hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex()[..16].to_string()

@@ -11,6 +11,6 @@ mod span;
 pub use document::{Article, Document, LanguageInfo, LanguageSource, Origin, PublishedDate, Sentence};
 pub use entity::LocalEntity;
 pub use fact::{Fact, FactDate, FactKind, Modality, Role};
-pub use id::{short_hash, ArticleId};
+pub use id::{id_key, short_hash, ArticleId};
 pub use mention::{EntityKind, Mention};
 pub use span::{ByteSpan, CharOffsets};

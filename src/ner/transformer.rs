@@ -136,6 +136,15 @@ impl<B: Backend> TransformerRecognizer<B> {
     }
 }
 
+/// Consecutive runs of `inputs` (sorted by length) with the same length, cut at `batch_size` windows.
+/// Why never pad: padding changes the shapes the engine computes with, and so the last bits of every
+/// row; equal shapes make a sentence's labels independent of the articles batched next to it, which
+/// is what lets shards of a run merge into exactly the graph of one run. Length groups are many when
+/// batches span many articles, so batches still fill up.
+fn equal_length_batches(inputs: &[WindowInput], batch_size: usize) -> impl Iterator<Item = &[WindowInput]> {
+    inputs.chunk_by(|a, b| a.ids.len() == b.ids.len()).flat_map(move |group| group.chunks(batch_size.max(1)))
+}
+
 impl<B: Backend> Recognizer for TransformerRecognizer<B> {
     fn describe(&self) -> String {
         format!("{} ({})", self.files.version, self.backend.describe())
@@ -149,11 +158,13 @@ impl<B: Backend> Recognizer for TransformerRecognizer<B> {
             .flat_map(|(s, e)| (0..e.windows.len()).map(move |w| (s, w)))
             .map(|(s, w)| Self::window_input(s, w, &encoded[s]))
             .collect();
-        // Sorted by length so each batch pads little; the sort is stable, so the order is deterministic.
+        // Sorted by length (a stable sort: deterministic), then batched only with windows of the same
+        // length: nothing is padded, so a window's logits are the same bits whatever else is in its
+        // batch (with the per-token quantised model; see `equal_length_batches`).
         inputs.sort_by_key(|input| input.ids.len());
 
         let mut tags: Vec<Vec<Option<WordTag>>> = encoded.iter().map(|e| vec![None; e.words.len()]).collect();
-        for batch_inputs in inputs.chunks(self.options.batch_size.max(1)) {
+        for batch_inputs in equal_length_batches(&inputs, self.options.batch_size) {
             let rows: Vec<&[u32]> = batch_inputs.iter().map(|i| i.ids.as_slice()).collect();
             let logits = self.backend.logits(&Batch::padded(&rows, PAD_ID))?;
             if logits.labels != self.files.tags.len() {

@@ -2,10 +2,14 @@
 //! and hands finished documents to a sink and failures to the error report, both in input order, so the
 //! output is the same whatever the thread count. Memory is bounded by the chunk size, not the input.
 
+mod atomic_file;
 mod report;
+mod resume;
 mod runner;
 mod stage;
 
+pub use atomic_file::{AtomicFile, Output};
+pub use resume::{InputStamp, OutputDir, PartsSink, ResumeError, RunManifest};
 pub use report::{ErrorReport, ReportEntry, Severity};
-pub use runner::{DocumentSink, Pipeline, RunOptions, RunSummary};
+pub use runner::{DocumentSink, Pipeline, RunOptions, RunSummary, Shard};
 pub use stage::{DocumentStage, StageError};

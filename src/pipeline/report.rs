@@ -2,10 +2,10 @@
 //! where it came from, which stage gave up on it and why.
 
 use crate::model::Origin;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The record is not in the output.
@@ -14,7 +14,7 @@ pub enum Severity {
     Warning,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportEntry {
     pub file: String,
     /// 1-based line of a JSONL record; absent for whole-file articles and whole-file failures.
@@ -22,14 +22,14 @@ pub struct ReportEntry {
     pub line: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    pub stage: &'static str,
+    pub stage: String,
     pub severity: Severity,
     pub reason: String,
 }
 
 impl ReportEntry {
-    pub fn new(origin: &Origin, id: Option<String>, stage: &'static str, severity: Severity, reason: String) -> Self {
-        Self { file: origin.file.display().to_string(), line: origin.line, id, stage, severity, reason }
+    pub fn new(origin: &Origin, id: Option<String>, stage: &str, severity: Severity, reason: String) -> Self {
+        Self { file: origin.file.display().to_string(), line: origin.line, id, stage: stage.to_string(), severity, reason }
     }
 }
 

@@ -16,6 +16,8 @@ pub enum ReadError {
     NotAnObject { found: &'static str },
     #[error("record has no `text` field")]
     MissingText,
+    #[error("numbered input: the line does not start with a record number and a tab")]
+    UnnumberedLine,
     #[error("`text` is empty")]
     EmptyText,
     #[error("field `{field}` must be {expected}, found {found}")]

@@ -30,6 +30,8 @@ pub struct ReadRecord {
     pub origin: Origin,
     /// Problems that did not stop the record (an unparseable date, say).
     pub warnings: Vec<String>,
+    /// The record's place in the whole input, when the input says it (`--numbered`).
+    pub seq: Option<u64>,
 }
 
 /// A record, or a whole input, that could not be read.
@@ -39,6 +41,8 @@ pub struct ReadFailure {
     /// The record's id, when it could still be made out.
     pub id: Option<String>,
     pub error: ReadError,
+    /// As for `ReadRecord`.
+    pub seq: Option<u64>,
 }
 
 pub type ReadItem = Result<ReadRecord, ReadFailure>;
@@ -49,11 +53,19 @@ pub struct Records {
     current: Option<Box<dyn Iterator<Item = ReadItem> + Send>>,
     max_record_bytes: usize,
     bytes_read: Arc<AtomicU64>,
+    numbered: bool,
 }
 
 impl Records {
     pub fn new(inputs: Vec<Result<Input, BadInput>>, max_record_bytes: usize) -> Self {
-        Self { pending: inputs.into(), current: None, max_record_bytes, bytes_read: Arc::default() }
+        Self { pending: inputs.into(), current: None, max_record_bytes, bytes_read: Arc::default(), numbered: false }
+    }
+
+    /// JSONL lines are `SEQ<TAB>RECORD`: SEQ is the record's 0-based place in the whole dump (Spark's
+    /// `zipWithIndex`), used as its order key and, plus one, as its line number in error reports.
+    pub fn numbered(mut self, numbered: bool) -> Self {
+        self.numbered = numbered;
+        self
     }
 
     /// Raw input bytes consumed so far (compressed size for gzip), for progress display.
@@ -65,15 +77,15 @@ impl Records {
         let path = input.path();
         let failed = |error| -> Box<dyn Iterator<Item = ReadItem> + Send> {
             let origin = Origin { file: path.clone(), line: None };
-            Box::new(std::iter::once(Err(ReadFailure { origin, id: None, error })))
+            Box::new(std::iter::once(Err(ReadFailure { origin, id: None, error, seq: None })))
         };
         match input {
             Input::Stdin => {
                 let stdin = BufReader::new(std::io::stdin());
-                Box::new(jsonl::JsonlRecords::new(stdin, path, false, self.max_record_bytes))
+                Box::new(jsonl::JsonlRecords::new(stdin, path, false, self.max_record_bytes).numbered(self.numbered))
             }
             Input::Jsonl { path, gzip } => match inputs::open_counted(&path, gzip, &self.bytes_read) {
-                Ok(reader) => Box::new(jsonl::JsonlRecords::new(BufReader::new(reader), path, gzip, self.max_record_bytes)),
+                Ok(reader) => Box::new(jsonl::JsonlRecords::new(BufReader::new(reader), path, gzip, self.max_record_bytes).numbered(self.numbered)),
                 Err(err) => failed(ReadError::Unreadable(err)),
             },
             Input::Text { path, gzip } => {
@@ -104,7 +116,7 @@ impl Iterator for Records {
                 Ok(input) => self.current = Some(self.open(input)),
                 Err(bad) => {
                     let origin = Origin { file: bad.path, line: None };
-                    return Some(Err(ReadFailure { origin, id: None, error: bad.error }));
+                    return Some(Err(ReadFailure { origin, id: None, error: bad.error, seq: None }));
                 }
             }
         }

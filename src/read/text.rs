@@ -31,7 +31,7 @@ pub fn read_text_article(mut reader: impl Read, path: &Path, max_bytes: usize, g
         declared_lang: None,
         source: None,
     };
-    Ok(ReadRecord { article, origin: Origin { file: path.to_path_buf(), line: None }, warnings: Vec::new() })
+    Ok(ReadRecord { article, origin: Origin { file: path.to_path_buf(), line: None }, warnings: Vec::new(), seq: None })
 }
 
 /// The file name without `.txt` / `.txt.gz`.

@@ -9,7 +9,7 @@ use crate::model::{Document, EntityKind};
 
 /// What cross-document resolution needs of one document: its entities and their surface forms (kept
 /// instead of whole documents, so a run over millions of articles holds no article text).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocumentEntities {
     /// (kind, name, every surface form of its mentions), in the document's entity order.
     pub entities: Vec<(EntityKind, String, Vec<String>)>,
@@ -64,10 +64,10 @@ fn key_of(kind: EntityKind, name: &str) -> Vec<String> {
 }
 
 /// Merges the entities of `docs` into global entities, sorted by kind and key (deterministic).
-pub fn resolve_across(docs: &[DocumentEntities]) -> Vec<GlobalEntity> {
+pub fn resolve_across<'a>(docs: impl IntoIterator<Item = &'a DocumentEntities>) -> Vec<GlobalEntity> {
     // Exact keys first: one candidate per (kind, full key).
     let mut by_key: BTreeMap<(EntityKind, Vec<String>), Candidate> = BTreeMap::new();
-    for (d, doc) in docs.iter().enumerate() {
+    for (d, doc) in docs.into_iter().enumerate() {
         let doc_organizations: BTreeSet<String> = doc
             .entities
             .iter()

@@ -20,12 +20,29 @@ struct Cluster {
     mentions: Vec<usize>,
     /// Started by an all-capitals name ("WSJ"), which a full name may spell out later.
     acronym: bool,
+    /// Per key: may its last word stand for the whole name (see `last_word_names_the_whole`)?
+    tail_stands_for_whole: Vec<bool>,
 }
 
 impl Cluster {
     /// The longest key: the fullest form of the name seen.
     fn full_key(&self) -> &[String] {
         self.keys.iter().max_by_key(|k| k.len()).map_or(&[], Vec::as_slice)
+    }
+
+    fn full_key_tail_stands_for_whole(&self) -> bool {
+        self.keys.iter().zip(&self.tail_stands_for_whole).max_by_key(|(k, _)| k.len()).is_none_or(|(_, &tail)| tail)
+    }
+}
+
+/// "Journal" may name the "Wall Street Journal", but "Meta" does not name "Departures at Meta", nor
+/// "America" the "Bank of America": after a lower-case word (a preposition, an article) the last word
+/// is another name, not a short form of this one.
+fn last_word_names_the_whole(surface: &str) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    match words.len() {
+        0 | 1 => true,
+        n => !words[n - 2].chars().next().is_some_and(char::is_lowercase),
     }
 }
 
@@ -43,7 +60,7 @@ pub fn group_mentions(text: &str, mentions: &[Mention]) -> Vec<LocalEntity> {
         } else {
             match mention.kind {
                 EntityKind::Person => find_person(&clusters, &key),
-                EntityKind::Organization => find_organization(&clusters, &key, surface),
+                EntityKind::Organization => find_organization(&clusters, &key, surface, last_word_names_the_whole(surface)),
                 EntityKind::Location => clusters.iter().rposition(|c| c.kind == EntityKind::Location && c.keys.contains(&key)),
             }
         };
@@ -51,10 +68,12 @@ pub fn group_mentions(text: &str, mentions: &[Mention]) -> Vec<LocalEntity> {
             Some(cluster) => {
                 clusters[cluster].keys.push(key);
                 clusters[cluster].mentions.push(index);
+                clusters[cluster].tail_stands_for_whole.push(last_word_names_the_whole(surface));
             }
             None => {
                 let acronym = surface.chars().count() >= 2 && surface.chars().all(|c| c.is_uppercase());
-                clusters.push(Cluster { kind: mention.kind, keys: vec![key], mentions: vec![index], acronym })
+                let tail_stands_for_whole = vec![last_word_names_the_whole(surface)];
+                clusters.push(Cluster { kind: mention.kind, keys: vec![key], mentions: vec![index], acronym, tail_stands_for_whole })
             }
         }
     }
@@ -91,7 +110,7 @@ fn find_person(clusters: &[Cluster], key: &[String]) -> Option<usize> {
 /// The organisation cluster a name belongs to: the same key, the last word of a longer name
 /// ("Journal"), or its acronym ("WSJ"). A first word alone ("Meta" for "Meta Superintelligence Labs")
 /// names a different organisation too often to join.
-fn find_organization(clusters: &[Cluster], key: &[String], surface: &str) -> Option<usize> {
+fn find_organization(clusters: &[Cluster], key: &[String], surface: &str, tail_stands_for_whole: bool) -> Option<usize> {
     let organizations = || clusters.iter().enumerate().rev().filter(|(_, c)| c.kind == EntityKind::Organization);
     if let Some((i, _)) = organizations().find(|(_, c)| c.keys.iter().any(|k| k == key)) {
         return Some(i);
@@ -101,7 +120,8 @@ fn find_organization(clusters: &[Cluster], key: &[String], surface: &str) -> Opt
         return organizations()
             .find(|(_, c)| {
                 let full = c.full_key();
-                full.len() >= 2 && (full.last() == Some(word) || (is_acronym && initials(full) == *word))
+                let by_last_word = full.last() == Some(word) && c.full_key_tail_stands_for_whole();
+                full.len() >= 2 && (by_last_word || (is_acronym && initials(full) == *word))
             })
             .map(|(i, _)| i);
     }
@@ -110,7 +130,7 @@ fn find_organization(clusters: &[Cluster], key: &[String], surface: &str) -> Opt
     organizations()
         .find(|(_, c)| {
             let full = c.full_key();
-            full.len() == 1 && (full.last() == key.last() || (full[0].len() >= 2 && full[0] == acronym && c.acronym))
+            full.len() == 1 && ((full.last() == key.last() && tail_stands_for_whole) || (full[0].len() >= 2 && full[0] == acronym && c.acronym))
         })
         .map(|(i, _)| i)
 }

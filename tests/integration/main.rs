@@ -25,3 +25,7 @@ mod seeds;
 
 /// The entity registry across runs: identifiers reused, names added, merges kept.
 mod registry;
+
+/// Batch at scale: shards, per-article records merged, numbered partitions (the Spark recipe) and
+/// runs killed and resumed, each giving the single run's graph byte for byte.
+mod scale;

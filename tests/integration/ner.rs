@@ -119,6 +119,29 @@ mod long_input {
     }
 }
 
+/// The shipped model gives a sentence the same entities and scores, to the bit, whatever it is
+/// batched with: what lets shards of a run merge into exactly the graph of one run.
+#[test]
+fn a_sentence_gets_the_same_result_alone_and_batched_with_others() {
+    let model = newsgraph::ner::default_model_dir();
+    let recognizer = newsgraph::ner::onnx_recognizer(&model, &library(), OnnxOptions { intra_threads: 2 }).unwrap();
+    let sentence = "Orland Shipping said its chief executive Dana Pryce will retire in June.";
+    let others = [
+        "La directrice financière de Verdanne, Claire Morel, quitte ses fonctions à Lyon.",
+        "Der Vorstandschef der Nordlicht AG, Jens Albers, tritt am 17. Mai zurück.",
+        "Ingrid Solheim of Kestrel Brightwater was named chair of the board on Tuesday.",
+        "Short one.",
+        // Likely as many tokens as `sentence`, so the two share a batch.
+        "Orland Shipping said its chief executive Dana Pryce will retire in July.",
+    ];
+    let alone = recognizer.recognize(&[sentence]).unwrap();
+    assert!(alone[0].iter().any(|e| e.span.slice(sentence) == "Dana Pryce"), "{:?}", alone[0]);
+    let mut batch: Vec<&str> = others.to_vec();
+    batch.insert(2, sentence);
+    let batched = recognizer.recognize(&batch).unwrap();
+    assert_eq!(batched[2], alone[0], "scores are compared exactly");
+}
+
 /// The optional libtorch backend (`--features rust-bert`, libtorch from scripts/setup-libtorch.sh): the
 /// same fixture model from `model.safetensors` gives PyTorch's logits and the ONNX backend's entities.
 #[cfg(feature = "rust-bert")]

@@ -84,3 +84,15 @@ fn a_short_form_before_the_full_name_joins_it() {
     let text = "Meta said Meta Superintelligence Labs will grow.";
     assert_eq!(groups(text, &[("Meta", Organization), ("Meta Superintelligence Labs", Organization)]).len(), 2);
 }
+
+#[test]
+fn a_name_after_a_preposition_is_not_a_short_form() {
+    // A heading the model took for an organisation keeps its hands off the company it mentions.
+    let text = "Verdanne hired a CFO. Departures at Verdanne. Verdanne said more.";
+    let got = groups(text, &[("Verdanne", Organization), ("Departures at Verdanne", Organization)]);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1], ("Departures at Verdanne".to_string(), vec!["Departures at Verdanne".to_string()]));
+    // Nor does "America" name the "Bank of America", in either order.
+    let text = "Bank of America lent to America.";
+    assert_eq!(groups(text, &[("Bank of America", Organization), ("America", Organization)]).len(), 2);
+}
