@@ -75,7 +75,7 @@ impl<W: Write> JsonLdWriter<W> {
     /// the knowledge layer.
     pub fn add_article(&mut self, iri: String, node: &RawValue, knowledge: Option<ArticleKnowledge>) -> io::Result<()> {
         if let Some(knowledge) = knowledge {
-            self.knowledge.add(iri, knowledge);
+            self.knowledge.add(iri, &knowledge)?;
         }
         self.write_raw_node(node.get())
     }
@@ -107,9 +107,7 @@ impl<W: Write> JsonLdWriter<W> {
     /// As `finish`, and gives back the registry (when there is one) with this run's entities in it.
     pub fn finish_with_registry(mut self) -> io::Result<(W, Option<Registry>)> {
         let mut knowledge = std::mem::take(&mut self.knowledge);
-        for node in knowledge.nodes() {
-            self.write_node(&node)?;
-        }
+        knowledge.write_nodes(&mut |node| self.write_node(node))?;
         if self.format == GraphFormat::JsonLd {
             self.out.write_all(b"\n]\n}\n")?;
         }

@@ -1,38 +1,29 @@
 //! The knowledge layer of the graph: entities merged across articles (one node per person,
 //! organisation or place, with every surface form) and facts merged across articles (one departure of
 //! Hegeman from Meta, supported by the per-article facts that state it, each with its evidence and
-//! modality). Built from small per-article summaries while the article nodes stream out; written when
-//! the last article is in.
+//! modality). Written when the last article is in.
+//!
+//! Memory: each article's entities and facts go to a temporary file as they come (one JSON line each)
+//! and are read back twice at the end, once to resolve entities and once to merge facts. What stays in
+//! memory grows with the input only by a few small numbers per article and per entity mention (the
+//! article's IRI, which global entity each local one is, each fact's support), not by its texts.
 
 use super::article::{date_literal, fact_class, round3, schema_class};
-use super::record::ArticleKnowledge;
-use crate::model::{Fact, FactDate, FactKind, Modality, Role};
-use crate::resolve::{resolve_across, Assignment, DocumentEntities, GlobalEntity, Registry};
 use super::iri::entity_key_iri;
+use super::record::ArticleKnowledge;
+use crate::model::{Fact, FactDate, FactKind, Modality};
+use crate::resolve::{resolve_across, Assignment, GlobalEntity, Registry};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// What the knowledge layer keeps of one article: its IRI (its entities' and facts' IRIs derive from
-/// it), its entities and its facts.
-struct ArticleSummary {
-    iri: String,
-    entities: DocumentEntities,
-    facts: Vec<Fact>,
-}
-
-impl ArticleSummary {
-    fn entity_iri(&self, index: usize) -> String {
-        format!("{}#entity-{index}", self.iri)
-    }
-
-    fn fact_iri(&self, index: usize) -> String {
-        format!("{}#fact-{index}", self.iri)
-    }
-}
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 
 #[derive(Default)]
 pub struct KnowledgeGraph {
-    articles: Vec<ArticleSummary>,
+    /// The IRIs of the articles added (those with entities), by their number.
+    article_iris: Vec<String>,
+    /// Their entities and facts, one JSON line per article (created with the first).
+    spill: Option<BufWriter<File>>,
     /// The PROV-O activity that generated the facts.
     activity: String,
     /// With `--registry`: identifiers of earlier runs, reused, and updated with this run's entities.
@@ -45,8 +36,21 @@ fn own_assignment(entity: &GlobalEntity) -> Assignment {
     Assignment { id: entity.key.clone(), same_as: Vec::new() }
 }
 
-/// A merged fact's identity: kind, people, organisation (global keys) and normalised role.
+/// A merged fact's identity: kind, people, organisation (global IRIs) and normalised role.
 type FactKey = (FactKind, String, Option<String>, Option<String>, Option<String>);
+
+/// What a merged fact keeps of one per-article fact that supports it.
+#[derive(Debug, Clone)]
+struct Support {
+    article: u32,
+    index: u32,
+    modality: Modality,
+    confidence: f32,
+    date: Option<FactDate>,
+    /// The role as written, with its normalised form.
+    role: Option<(String, String)>,
+    former: bool,
+}
 
 impl KnowledgeGraph {
     pub fn new(activity: &str) -> Self {
@@ -57,61 +61,101 @@ impl KnowledgeGraph {
         Self { registry: Some(registry), ..self }
     }
 
-    /// The registry, with this run's entities once `nodes` has run.
+    /// The registry, with this run's entities once `write_nodes` has run.
     pub fn into_registry(self) -> Option<Registry> {
         self.registry
     }
 
     /// An article's entities and facts; `article_iri` is the article node's IRI. Articles are
     /// numbered in the order they are added, which is the input order.
-    pub fn add(&mut self, article_iri: String, knowledge: ArticleKnowledge) {
+    pub fn add(&mut self, article_iri: String, knowledge: &ArticleKnowledge) -> io::Result<()> {
         if knowledge.entities.entities.is_empty() {
-            return;
+            return Ok(());
         }
-        self.articles.push(ArticleSummary { iri: article_iri, entities: knowledge.entities, facts: knowledge.facts });
+        if self.spill.is_none() {
+            self.spill = Some(BufWriter::new(tempfile::tempfile()?));
+        }
+        let spill = self.spill.as_mut().expect("created above");
+        serde_json::to_writer(&mut *spill, knowledge)?;
+        spill.write_all(b"\n")?;
+        self.article_iris.push(article_iri);
+        Ok(())
     }
 
-    /// Global entity nodes, then merged fact nodes, in a deterministic order.
-    pub fn nodes(&mut self) -> Vec<Value> {
-        let entities = resolve_across(self.articles.iter().map(|a| &a.entities));
+    /// Global entity nodes, then merged fact nodes, in a deterministic order, each handed to `emit`.
+    pub fn write_nodes(&mut self, emit: &mut dyn FnMut(&Value) -> io::Result<()>) -> io::Result<()> {
+        let Some(spill) = self.spill.take() else { return Ok(()) };
+        let mut file = spill.into_inner().map_err(|e| e.into_error())?;
+
+        // Pass 1: entities.
+        let mut entity_counts: Vec<u32> = Vec::with_capacity(self.article_iris.len());
+        let entities = {
+            let mut articles = SpilledArticles::new(&mut file)?;
+            let entities = resolve_across(articles.by_ref().map(|knowledge: ArticleKnowledge| {
+                entity_counts.push(knowledge.entities.entities.len() as u32);
+                knowledge.entities
+            }));
+            articles.finish()?;
+            entities
+        };
         let assignments: Vec<Assignment> = match &mut self.registry {
             Some(registry) => registry.assign(&entities),
             None => entities.iter().map(own_assignment).collect(),
         };
-        let mut global_of: BTreeMap<(usize, usize), String> = BTreeMap::new();
-        for (entity, assignment) in entities.iter().zip(&assignments) {
-            for &member in &entity.members {
-                global_of.insert(member, entity_key_iri(&assignment.id));
+        // Which global entity each local one is: a flat table, `first[a] + e` for entity e of article a.
+        let mut first = Vec::with_capacity(entity_counts.len());
+        let mut total = 0u32;
+        for count in &entity_counts {
+            first.push(total);
+            total += count;
+        }
+        let mut global_of = vec![u32::MAX; total as usize];
+        for (g, entity) in entities.iter().enumerate() {
+            for &(a, e) in &entity.members {
+                global_of[(first[a as usize] + e) as usize] = g as u32;
             }
         }
+        let iri_of_global: Vec<String> = assignments.iter().map(|a| entity_key_iri(&a.id)).collect();
         // Two entities of this run may get one registry identifier: they are one node.
         let mut by_id: BTreeMap<&str, (Vec<&GlobalEntity>, &Assignment)> = BTreeMap::new();
         for (entity, assignment) in entities.iter().zip(&assignments) {
             by_id.entry(assignment.id.as_str()).or_insert_with(|| (Vec::new(), assignment)).0.push(entity);
         }
-        let mut nodes: Vec<Value> = by_id.values().map(|(group, assignment)| self.entity_node(group, assignment)).collect();
+        for (group, assignment) in by_id.values() {
+            emit(&self.entity_node(group, assignment))?;
+        }
 
-        let mut merged: BTreeMap<FactKey, Vec<(String, &Fact)>> = BTreeMap::new();
-        for (a, article) in self.articles.iter().enumerate() {
-            let global = |local: usize| global_of.get(&(a, local)).cloned();
-            for (index, fact) in article.facts.iter().enumerate() {
-                let iri = article.fact_iri(index);
+        // Pass 2: facts.
+        let mut merged: BTreeMap<FactKey, Vec<Support>> = BTreeMap::new();
+        let mut articles = SpilledArticles::new(&mut file)?;
+        for (a, knowledge) in articles.by_ref().enumerate() {
+            let global = |local: usize| {
+                let g = global_of[first[a] as usize + local];
+                (g != u32::MAX).then(|| iri_of_global[g as usize].clone())
+            };
+            for (index, fact) in knowledge.facts.iter().enumerate() {
                 let Some(person) = global(fact.person) else { continue };
                 let key = (fact.kind, person, fact.predecessor.and_then(global), fact.organization.and_then(global), fact.role.as_ref().map(|r| r.normalized.to_lowercase()));
-                merged.entry(key).or_default().push((iri, fact));
+                merged.entry(key).or_default().push(Support::of(a as u32, index as u32, fact));
             }
         }
-        let merged = merge_compatible_roles(merged);
-        nodes.extend(merged.iter().map(|(key, support)| merged_fact_node(key, support, &self.activity)));
-        nodes
+        articles.finish()?;
+        for (key, support) in &merge_compatible_roles(merged) {
+            emit(&self.merged_fact_node(key, support))?;
+        }
+        Ok(())
+    }
+
+    fn local_iri(&self, article: u32, kind: &str, index: u32) -> String {
+        format!("{}#{kind}-{index}", self.article_iris[article as usize])
     }
 
     /// One node for the run's entities that share an identifier (one, unless a registry joined them).
     fn entity_node(&self, group: &[&GlobalEntity], assignment: &Assignment) -> Value {
         let first = group[0];
-        let mut members: Vec<(usize, usize)> = group.iter().flat_map(|e| e.members.iter().copied()).collect();
+        let mut members: Vec<(u32, u32)> = group.iter().flat_map(|e| e.members.iter().copied()).collect();
         members.sort();
-        let locals: Vec<String> = members.iter().map(|&(a, e)| self.articles[a].entity_iri(e)).collect();
+        let locals: Vec<String> = members.iter().map(|&(a, e)| self.local_iri(a, "entity", e)).collect();
         let mut alternate_names: BTreeSet<&String> = group.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.alternate_names)).collect();
         alternate_names.remove(&first.name);
         let mut node = json!({
@@ -129,6 +173,89 @@ impl KnowledgeGraph {
         }
         node
     }
+
+    fn merged_fact_node(&self, key: &FactKey, support: &[Support]) -> Value {
+        let (kind, person, predecessor, organization, normalized_role) = key;
+        let identity = format!("{}|{person}|{}|{}|{}", kind.as_str(), predecessor.as_deref().unwrap_or(""), organization.as_deref().unwrap_or(""), normalized_role.as_deref().unwrap_or(""));
+        let mut node = json!({
+            "@id": format!("urn:newsgraph:fact:{}", crate::model::short_hash(identity.as_bytes())),
+            "@type": fact_class(*kind),
+            "modality": majority_modality(support).as_str(),
+            "confidence": round3(combined_confidence(support) as f32),
+            "supportedBy": support.iter().map(|s| self.local_iri(s.article, "fact", s.index)).collect::<BTreeSet<_>>(),
+            "wasGeneratedBy": self.activity,
+        });
+        let person_term = if *kind == FactKind::Replaces { "successor" } else { "person" };
+        node[person_term] = json!(person);
+        if let Some(old) = predecessor {
+            node["predecessor"] = json!(old);
+        }
+        if let Some(organization) = organization {
+            node["organization"] = json!(organization);
+        }
+        // (written, normalised) pairs in order: the normalised form shown is the smallest pair's.
+        let roles: BTreeSet<(&String, &String)> = support.iter().filter_map(|s| s.role.as_ref()).map(|(w, n)| (w, n)).collect();
+        if let Some((_, normalized)) = roles.iter().next() {
+            node["normalizedRole"] = json!(normalized);
+            node["roleName"] = json!(roles.iter().map(|(w, _)| w.as_str()).collect::<BTreeSet<_>>());
+        }
+        if *kind == FactKind::HoldsRole && support.iter().all(|s| s.former) {
+            node["former"] = json!(true);
+        }
+        if let Some(date) = majority_date(support) {
+            node["date"] = date_literal(date);
+        }
+        node
+    }
+}
+
+impl Support {
+    fn of(article: u32, index: u32, fact: &Fact) -> Self {
+        Self {
+            article,
+            index,
+            modality: fact.modality,
+            confidence: fact.confidence,
+            date: fact.date,
+            role: fact.role.as_ref().map(|r| (r.written.clone(), r.normalized.clone())),
+            former: fact.former,
+        }
+    }
+}
+
+/// The spilled articles, read from the start; a read error ends the iteration and is kept for `finish`.
+struct SpilledArticles<'f> {
+    lines: std::io::Lines<BufReader<&'f mut File>>,
+    error: Option<io::Error>,
+}
+
+impl<'f> SpilledArticles<'f> {
+    fn new(file: &'f mut File) -> io::Result<Self> {
+        file.rewind()?;
+        Ok(Self { lines: BufReader::new(file).lines(), error: None })
+    }
+
+    fn finish(self) -> io::Result<()> {
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl Iterator for SpilledArticles<'_> {
+    type Item = ArticleKnowledge;
+
+    fn next(&mut self) -> Option<ArticleKnowledge> {
+        if self.error.is_some() {
+            return None;
+        }
+        let parsed = self.lines.next()?.and_then(|line| serde_json::from_str(&line).map_err(io::Error::other));
+        match parsed {
+            Ok(knowledge) => Some(knowledge),
+            Err(error) => {
+                self.error = Some(error);
+                None
+            }
+        }
+    }
 }
 
 /// The words of a normalised role.
@@ -138,7 +265,7 @@ fn role_words(role: &Option<String>) -> BTreeSet<&str> {
 
 /// One fact stated with a more and a less specific role ("chief AI scientist", "chief scientist") or
 /// with none: the evidence of the less specific goes to the more specific when only one such exists.
-fn merge_compatible_roles<'a>(merged: BTreeMap<FactKey, Vec<(String, &'a Fact)>>) -> BTreeMap<FactKey, Vec<(String, &'a Fact)>> {
+fn merge_compatible_roles(merged: BTreeMap<FactKey, Vec<Support>>) -> BTreeMap<FactKey, Vec<Support>> {
     let keys: Vec<FactKey> = merged.keys().cloned().collect();
     let mut merged = merged;
     for key in &keys {
@@ -158,24 +285,24 @@ fn merge_compatible_roles<'a>(merged: BTreeMap<FactKey, Vec<(String, &'a Fact)>>
 }
 
 /// Noisy-or: independent pieces of evidence, each right with its confidence.
-fn combined_confidence(support: &[(String, &Fact)]) -> f64 {
-    1.0 - support.iter().map(|(_, f)| 1.0 - f64::from(f.confidence)).product::<f64>()
+fn combined_confidence(support: &[Support]) -> f64 {
+    1.0 - support.iter().map(|s| 1.0 - f64::from(s.confidence)).product::<f64>()
 }
 
 /// The modality most of the evidence gives; on a tie, the more certain one (asserted before future
 /// before hedged before negated).
-fn majority_modality(support: &[(String, &Fact)]) -> Modality {
+fn majority_modality(support: &[Support]) -> Modality {
     let mut counts: BTreeMap<Modality, usize> = BTreeMap::new();
-    for (_, fact) in support {
-        *counts.entry(fact.modality).or_default() += 1;
+    for s in support {
+        *counts.entry(s.modality).or_default() += 1;
     }
     counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(m, _)| m).unwrap_or(Modality::Asserted)
 }
 
 /// The date most of the dated evidence gives; on a tie, the most precise, then the earliest.
-fn majority_date(support: &[(String, &Fact)]) -> Option<FactDate> {
+fn majority_date(support: &[Support]) -> Option<FactDate> {
     let mut counts: BTreeMap<FactDate, usize> = BTreeMap::new();
-    for date in support.iter().filter_map(|(_, f)| f.date) {
+    for date in support.iter().filter_map(|s| s.date) {
         *counts.entry(date).or_default() += 1;
     }
     let precision = |d: &FactDate| match d {
@@ -184,37 +311,4 @@ fn majority_date(support: &[(String, &Fact)]) -> Option<FactDate> {
         FactDate::Year(_) => 0,
     };
     counts.into_iter().max_by(|(a, x), (b, y)| x.cmp(y).then(precision(a).cmp(&precision(b))).then(b.cmp(a))).map(|(d, _)| d)
-}
-
-fn merged_fact_node(key: &FactKey, support: &[(String, &Fact)], activity: &str) -> Value {
-    let (kind, person, predecessor, organization, normalized_role) = key;
-    let identity = format!("{}|{person}|{}|{}|{}", kind.as_str(), predecessor.as_deref().unwrap_or(""), organization.as_deref().unwrap_or(""), normalized_role.as_deref().unwrap_or(""));
-    let mut node = json!({
-        "@id": format!("urn:newsgraph:fact:{}", crate::model::short_hash(identity.as_bytes())),
-        "@type": fact_class(*kind),
-        "modality": majority_modality(support).as_str(),
-        "confidence": round3(combined_confidence(support) as f32),
-        "supportedBy": support.iter().map(|(iri, _)| iri.as_str()).collect::<BTreeSet<_>>(),
-        "wasGeneratedBy": activity,
-    });
-    let person_term = if *kind == FactKind::Replaces { "successor" } else { "person" };
-    node[person_term] = json!(person);
-    if let Some(old) = predecessor {
-        node["predecessor"] = json!(old);
-    }
-    if let Some(organization) = organization {
-        node["organization"] = json!(organization);
-    }
-    let roles: BTreeSet<&Role> = support.iter().filter_map(|(_, f)| f.role.as_ref()).collect();
-    if let Some(first) = roles.iter().next() {
-        node["normalizedRole"] = json!(first.normalized);
-        node["roleName"] = json!(roles.iter().map(|r| r.written.as_str()).collect::<BTreeSet<_>>());
-    }
-    if *kind == FactKind::HoldsRole && support.iter().all(|(_, f)| f.former) {
-        node["former"] = json!(true);
-    }
-    if let Some(date) = majority_date(support) {
-        node["date"] = date_literal(date);
-    }
-    node
 }

@@ -29,7 +29,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use strsim::normalized_damerau_levenshtein;
 
 /// A document's entity: (document index, entity index).
-pub type EntityRef = (usize, usize);
+pub type EntityRef = (u32, u32);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GlobalEntity {
@@ -64,10 +64,11 @@ fn key_of(kind: EntityKind, name: &str) -> Vec<String> {
 }
 
 /// Merges the entities of `docs` into global entities, sorted by kind and key (deterministic).
-pub fn resolve_across<'a>(docs: impl IntoIterator<Item = &'a DocumentEntities>) -> Vec<GlobalEntity> {
+pub fn resolve_across<D: std::borrow::Borrow<DocumentEntities>>(docs: impl IntoIterator<Item = D>) -> Vec<GlobalEntity> {
     // Exact keys first: one candidate per (kind, full key).
     let mut by_key: BTreeMap<(EntityKind, Vec<String>), Candidate> = BTreeMap::new();
     for (d, doc) in docs.into_iter().enumerate() {
+        let doc = doc.borrow();
         let doc_organizations: BTreeSet<String> = doc
             .entities
             .iter()
@@ -91,7 +92,7 @@ pub fn resolve_across<'a>(docs: impl IntoIterator<Item = &'a DocumentEntities>) 
             }
             candidate.surfaces.entry(name.clone()).or_default();
             candidate.organizations.extend(doc_organizations.iter().cloned());
-            candidate.members.push((d, e));
+            candidate.members.push((d as u32, e as u32));
         }
     }
     let mut candidates: Vec<Candidate> = by_key.into_values().collect();
