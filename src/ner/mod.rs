@@ -99,6 +99,19 @@ fn without_leading_lowercase_words(text: &str, span: ByteSpan, kind: EntityKind)
     ByteSpan::new(span.start + dropped, span.end)
 }
 
+/// "Pdg de Renault" tagged as one organisation is the role "Pdg" at "Renault": the organisation keeps
+/// only its own name (the relation stage reads the title from the words left outside the mention).
+fn without_leading_title(doc: &Document, span: ByteSpan, kind: EntityKind) -> ByteSpan {
+    let lang = doc.language.as_ref().map_or("und", |l| l.code.as_str());
+    match kind {
+        EntityKind::Organization => match crate::relations::name_after_leading_title(lang, span.slice(doc.text())) {
+            Some(start) => ByteSpan::new(span.start + start, span.end),
+            None => span,
+        },
+        _ => span,
+    }
+}
+
 /// Lower-case words a person's name may start with ("de Gaulle", "van Dijk", "bin Salman").
 const NAME_PARTICLES: [&str; 22] = ["de", "da", "di", "del", "della", "van", "von", "der", "den", "ter", "ten", "du", "dos", "das", "le", "la", "zu", "af", "al", "bin", "ben", "el"];
 
@@ -135,6 +148,7 @@ impl DocumentStage for NerStage {
                         continue;
                     }
                     let span = without_leading_lowercase_words(doc.text(), span, entity.kind);
+                    let span = without_leading_title(doc, span, entity.kind);
                     mentions.push(Mention { span, kind: entity.kind, sentence: index, score: entity.score });
                 }
             }

@@ -93,6 +93,13 @@ impl OutputDir {
             serde_json::to_writer_pretty(&mut file, manifest).map_err(|e| io_error(&manifest_path)(e.into()))?;
             file.write_all(b"\n").and_then(|_| file.commit()).map_err(io_error(&manifest_path))?;
         }
+        // A graph or report an interrupted merge did not finish: it is written again at the end.
+        for entry in std::fs::read_dir(&dir.root).map_err(io_error(&dir.root))?.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(".graph.") || name.starts_with(".errors.jsonl.") {
+                std::fs::remove_file(entry.path()).map_err(io_error(&entry.path()))?;
+            }
+        }
         let mut resume_at = 0;
         let entries = std::fs::read_dir(dir.parts()).map_err(io_error(&dir.parts()))?;
         for entry in entries {

@@ -132,7 +132,10 @@ impl Context<'_> {
                 folded[o.words.end..role.words.start].iter().all(|w| matches!(w.as_str(), "'s" | "'" | "the"))
             } else if o.words.start >= role.words.end {
                 let between = &folded[role.words.end..o.words.start];
-                between.len() <= APPOSITION && between.first().is_some_and(|w| ATTACHING_PREPOSITIONS.contains(&w.as_str()))
+                let preposition = |w: &String| ATTACHING_PREPOSITIONS.contains(&w.as_str());
+                // "du groupe": an organisation pronoun that carries its own preposition.
+                let own_preposition = between.is_empty() && o.implicit && folded.get(o.words.start).is_some_and(preposition);
+                own_preposition || (between.len() <= APPOSITION && between.first().is_some_and(preposition))
             } else {
                 false
             }

@@ -12,8 +12,10 @@ mod lexicon;
 mod modality;
 mod replaces;
 mod sentence;
+mod titles;
 
 pub use lexicon::Lexicon;
+pub use titles::name_after_leading_title;
 
 use crate::model::{Document, EntityKind, Fact, FactKind, Modality};
 use crate::pipeline::{DocumentStage, StageError};

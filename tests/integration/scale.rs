@@ -135,12 +135,15 @@ fn a_run_killed_and_resumed_gives_the_single_run() {
     assert!(done_before >= 2, "no part finished before the kill");
     assert!(!out_dir.join("graph.jsonld").exists() || done_before == 13, "the graph is written only at the end");
 
+    // As if the kill had also cut a merge short: its temporary graph is cleared away.
+    std::fs::write(out_dir.join(".graph.jsonld.cut-short"), b"{\"@context\"").unwrap();
     let resumed = command().output().unwrap();
     let stderr = String::from_utf8_lossy(&resumed.stderr);
     assert_eq!(resumed.status.code(), Some(3), "{stderr}");
     assert!(stderr.contains("resuming: the first"), "{stderr}");
     assert!(read(&out_dir.join("graph.jsonld")) == graph, "the resumed graph differs from the single run's");
     assert_eq!(read(&out_dir.join("errors.jsonl")), errors);
+    assert!(!out_dir.join(".graph.jsonld.cut-short").exists());
 
     // The same directory with other inputs is refused, not mixed.
     let other = binary().args(["extract", examples_dir().to_str().unwrap(), "--output-dir", out_dir.to_str().unwrap(), "--quiet"]).output().unwrap();
