@@ -26,6 +26,7 @@ impl DocumentStage for WithinDocumentStage {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         retype_surnames(&doc.article.text, &mut doc.mentions);
+        retype_organization_names(&doc.article.text, &mut doc.mentions);
         doc.entities = group_mentions(&doc.article.text, &doc.mentions);
         Ok(())
     }
@@ -55,6 +56,36 @@ fn retype_surnames(text: &str, mentions: &mut [crate::model::Mention]) {
     }
 }
 
+/// A one-word "person" spelt exactly like an organisation the article names, and no part of any
+/// person's full name there, is that organisation ("Marcopolo" tagged PER in a headline, ORG in the
+/// text). A surname or given name stays a person ("Ford" beside Henry Ford).
+fn retype_organization_names(text: &str, mentions: &mut [crate::model::Mention]) {
+    use crate::model::EntityKind;
+    let name_parts: std::collections::BTreeSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| person_key(m.span.slice(text)))
+        .filter(|key| key.len() >= 2)
+        .flatten()
+        .collect();
+    let organizations: std::collections::BTreeSet<&str> =
+        mentions.iter().filter(|m| m.kind == EntityKind::Organization).map(|m| m.span.slice(text)).collect();
+    let retyped: Vec<usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == EntityKind::Person)
+        .filter(|(_, m)| {
+            let surface = m.span.slice(text);
+            let key = person_key(surface);
+            key.len() == 1 && organizations.contains(surface) && !name_parts.contains(&key[0])
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in retyped {
+        mentions[i].kind = EntityKind::Organization;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +111,25 @@ mod tests {
         retype_surnames(text, &mut mentions);
         let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
         assert_eq!(kinds, [EntityKind::Person, EntityKind::Organization, EntityKind::Person, EntityKind::Organization, EntityKind::Person]);
+    }
+
+    #[test]
+    fn a_one_word_person_spelt_like_an_organisation_of_the_article_is_that_organisation() {
+        let text = "Verdanne loses its chief. Verdanne said Claire Morel leaves. Ford met Henry Ford at Ford.";
+        let mut mentions = vec![
+            mention(text, "Verdanne", EntityKind::Person, 0.9),
+            mention(text, "Verdanne said", EntityKind::Organization, 0.9),
+            mention(text, "Claire Morel", EntityKind::Person, 0.99),
+            mention(text, "Ford met", EntityKind::Person, 0.9),
+            mention(text, "Henry Ford", EntityKind::Person, 0.99),
+            mention(text, "Ford.", EntityKind::Organization, 0.9),
+        ];
+        mentions[1].span = ByteSpan::new(text.find("Verdanne said").unwrap(), text.find("Verdanne said").unwrap() + "Verdanne".len());
+        mentions[3].span.end = mentions[3].span.start + "Ford".len();
+        mentions[5].span.end = mentions[5].span.start + "Ford".len();
+        retype_organization_names(text, &mut mentions);
+        let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
+        use EntityKind::*;
+        assert_eq!(kinds, [Organization, Organization, Person, Person, Person, Organization]);
     }
 }
