@@ -80,9 +80,15 @@ impl Context<'_> {
     /// the name, or the closest title in the sentence. A past role ("Alexandr Wang, ancien directeur
     /// général de Scale AI") is not the one an event is about.
     pub fn role_for(&self, trigger: &Range<usize>, person: Option<&Slot>) -> Option<&RoleAt> {
-        let roles: Vec<&RoleAt> = self.view.roles.iter().filter(|r| !r.former).collect();
-        let after_trigger = roles.iter().copied().find(|r| r.words.start >= trigger.end && r.words.start - trigger.end <= 4);
         let apposition = |r: &RoleAt, p: &Slot| self.words_between(&r.words, &p.words).len();
+        // A title right next to another person's name is theirs ("..., bank spokesman Tim Deighton said").
+        let someone_elses = |r: &RoleAt| {
+            person.is_some_and(|p| {
+                self.view.people.iter().any(|o| o.entity != p.entity && !o.implicit && apposition(r, o) <= 1 && apposition(r, o) < apposition(r, p))
+            })
+        };
+        let roles: Vec<&RoleAt> = self.view.roles.iter().filter(|r| !r.former && !someone_elses(r)).collect();
+        let after_trigger = roles.iter().copied().find(|r| r.words.start >= trigger.end && r.words.start - trigger.end <= 4);
         let next_to_person = person.and_then(|p| roles.iter().copied().filter(|r| apposition(r, p) <= APPOSITION).min_by_key(|r| apposition(r, p)));
         let closest = roles.iter().copied().filter(|r| gap(&r.words, trigger) <= REACH).min_by_key(|r| gap(&r.words, trigger));
         after_trigger.or(next_to_person).or(closest)

@@ -41,15 +41,20 @@ impl DocumentStage for RelationStage {
     }
 }
 
-/// What naming an organisation in the first sentence (the headline, or the lead of a text without one)
-/// counts for, in mentions: news names its subject there.
+/// What naming an organisation in the headline (or, when the headline names none, in the lead) counts
+/// for, in mentions: news names its subject there first.
 const HEADLINE_WEIGHT: usize = 2;
+
+/// The sentences that make the headline and the lead.
+const LEAD_SENTENCES: usize = 2;
 
 /// The organisation the document is most about: the most mentioned, the headline's counting extra, the
 /// first on ties.
 pub fn focus_organization(doc: &Document) -> Option<usize> {
+    // The headline, or the lead when the headline names no organisation.
+    let first_naming = doc.mentions.iter().filter(|m| m.kind == EntityKind::Organization).map(|m| m.sentence).min().filter(|&s| s < LEAD_SENTENCES);
     let weight = |e: &crate::model::LocalEntity| {
-        let in_headline = e.mentions.iter().any(|&m| doc.mentions[m].sentence == 0);
+        let in_headline = e.mentions.iter().any(|&m| Some(doc.mentions[m].sentence) == first_naming);
         e.mentions.len() + if in_headline { HEADLINE_WEIGHT } else { 0 }
     };
     doc.entities

@@ -239,3 +239,20 @@ fn the_organisation_of_the_headline_is_the_one_in_focus() {
     let got = facts("en", text, &[("Harbourline", Organization), ("Kalibre", Organization), ("Priya Natarajan", Person)]);
     assert!(has(&got, "left Priya Natarajan @Harbourline CFO future"), "{got:#?}");
 }
+
+#[test]
+fn without_an_organisation_in_the_headline_the_lead_names_the_one_in_focus() {
+    let text = "Pryce to retire next year\n\nOrland Shipping runs ferries from Bergen. \
+                The company said its chief executive Dana Pryce will retire. Kestrel Lines staff and Kestrel Lines clients stayed.";
+    let got = facts("en", text, &[("Orland Shipping", Organization), ("Kestrel Lines", Organization), ("Dana Pryce", Person), ("Pryce", Person)]);
+    assert!(has(&got, "left Dana Pryce @Orland Shipping CEO future"), "{got:#?}");
+    assert!(!got.iter().any(|f| f.contains("@Kestrel Lines")), "{got:#?}");
+}
+
+#[test]
+fn a_title_next_to_another_persons_name_is_theirs() {
+    let text = "Orland Shipping said Dana Pryce will retire, company spokesman Tomas Ferreira said.";
+    let got = facts("en", text, &[("Orland Shipping", Organization), ("Dana Pryce", Person), ("Tomas Ferreira", Person)]);
+    assert!(got.iter().any(|f| f.starts_with("left Dana Pryce @Orland Shipping")), "{got:#?}");
+    assert!(!got.iter().any(|f| f.starts_with("left Dana Pryce") && f.contains("spokesperson")), "{got:#?}");
+}
