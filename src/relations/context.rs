@@ -135,7 +135,12 @@ impl Context<'_> {
         let folded = &self.view.folded;
         self.view.organizations.iter().find(|o| {
             if o.words.end <= role.words.start {
-                folded[o.words.end..role.words.start].iter().all(|w| matches!(w.as_str(), "'s" | "'" | "the"))
+                // "Meta's CRO", "the Meta CRO", and a word or two of description after a possessive:
+                // "Anheuser-Busch InBev's long-time chief executive".
+                let between = &folded[o.words.end..role.words.start];
+                let possessive = between.first().is_some_and(|w| matches!(w.as_str(), "'s" | "'"));
+                let described = possessive && between.len() <= 3 && between[1..].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
+                described || between.iter().all(|w| matches!(w.as_str(), "'s" | "'" | "the"))
             } else if o.words.start >= role.words.end {
                 let between = &folded[role.words.end..o.words.start];
                 let preposition = |w: &String| ATTACHING_PREPOSITIONS.contains(&w.as_str());

@@ -48,14 +48,18 @@ const HEADLINE_WEIGHT: usize = 2;
 /// The sentences that make the headline and the lead.
 const LEAD_SENTENCES: usize = 2;
 
-/// The organisation the document is most about: the most mentioned, the headline's counting extra, the
-/// first on ties.
-pub fn focus_organization(doc: &Document) -> Option<usize> {
+/// The organisation the document is most about: the most mentioned (not counting mentions as a cited
+/// news source), the headline's counting extra, the first on ties.
+pub fn focus_organization(doc: &Document, lexicon: &Lexicon) -> Option<usize> {
+    // Mentions of a cited news source ("telling Reuters") say nothing of what the article is about.
+    let counted: Vec<bool> = (0..doc.mentions.len())
+        .map(|m| doc.mentions[m].kind == EntityKind::Organization && !sentence::mention_is_cited_source(doc, m, lexicon))
+        .collect();
     // The headline, or the lead when the headline names no organisation.
-    let first_naming = doc.mentions.iter().filter(|m| m.kind == EntityKind::Organization).map(|m| m.sentence).min().filter(|&s| s < LEAD_SENTENCES);
+    let first_naming = (0..doc.mentions.len()).filter(|&m| counted[m]).map(|m| doc.mentions[m].sentence).min().filter(|&s| s < LEAD_SENTENCES);
     let weight = |e: &crate::model::LocalEntity| {
-        let in_headline = e.mentions.iter().any(|&m| Some(doc.mentions[m].sentence) == first_naming);
-        e.mentions.len() + if in_headline { HEADLINE_WEIGHT } else { 0 }
+        let in_headline = e.mentions.iter().any(|&m| counted[m] && Some(doc.mentions[m].sentence) == first_naming);
+        e.mentions.iter().filter(|&&m| counted[m]).count() + if in_headline { HEADLINE_WEIGHT } else { 0 }
     };
     doc.entities
         .iter()
@@ -66,7 +70,7 @@ pub fn focus_organization(doc: &Document) -> Option<usize> {
 }
 
 pub fn extract_facts(doc: &Document, lexicon: &Lexicon) -> Vec<Fact> {
-    let focus = focus_organization(doc);
+    let focus = focus_organization(doc, lexicon);
     let article_date = doc.article.date.map(|d| d.day());
     let mut salience = Salience::new();
     let mut facts: Vec<Fact> = Vec::new();

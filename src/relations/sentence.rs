@@ -147,10 +147,27 @@ impl SentenceView {
 }
 
 /// Is the organisation at `words` cited as a source ("according to X", "X reported")?
+/// Is mention `m` of `doc` introduced as the source of the news ("telling Reuters", "according to
+/// Bloomberg")? Such an organisation is not what the article is about. Only the cues before the name
+/// count here: after it, "said" is what any company in the news does ("Tesco said Wednesday").
+pub fn mention_is_cited_source(doc: &Document, m: usize, lexicon: &Lexicon) -> bool {
+    let mention = &doc.mentions[m];
+    let span = doc.sentences[mention.sentence].span;
+    let text = span.slice(doc.text());
+    let words: Vec<ByteSpan> = split_words(text).into_iter().map(|w| ByteSpan::new(span.start + w.start, span.start + w.end)).collect();
+    let covered: Vec<usize> = (0..words.len()).filter(|&w| words[w].start < mention.span.end && mention.span.start < words[w].end).collect();
+    let (Some(&first), Some(&last)) = (covered.first(), covered.last()) else { return false };
+    let folded: Vec<String> = words.iter().map(|w| fold(w.slice(doc.text()))).collect();
+    cited_before(&folded, &(first..last + 1), lexicon)
+}
+
+fn cited_before(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> bool {
+    (words.start.saturating_sub(4)..words.start).any(|w| longest_match(&lexicon.attribution_before, folded, w).is_some_and(|len| w + len + 1 >= words.start))
+}
+
 fn is_source(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> bool {
     let after = (words.end..words.end + 4).any(|w| longest_match(&lexicon.attribution_after, folded, w).is_some());
-    let before = (words.start.saturating_sub(4)..words.start).any(|w| longest_match(&lexicon.attribution_before, folded, w).is_some_and(|len| w + len + 1 >= words.start));
-    after || before
+    after || cited_before(folded, words, lexicon)
 }
 
 /// Words that end a role's continuation ("head of business AI, who ...").

@@ -256,3 +256,12 @@ fn a_title_next_to_another_persons_name_is_theirs() {
     assert!(got.iter().any(|f| f.starts_with("left Dana Pryce @Orland Shipping")), "{got:#?}");
     assert!(!got.iter().any(|f| f.starts_with("left Dana Pryce") && f.contains("spokesperson")), "{got:#?}");
 }
+
+#[test]
+fn a_cited_news_source_is_not_the_organisation_in_focus() {
+    let text = "Orland Shipping's long-time chief executive Dana Pryce denied a report, telling Harbour Wire she would stay. \
+                Pryce told Harbour Wire the company was doing well. The company has new ships, she told Harbour Wire.";
+    let got = facts("en", text, &[("Orland Shipping", Organization), ("Harbour Wire", Organization), ("Dana Pryce", Person), ("Pryce", Person)]);
+    assert!(has(&got, "holds_role Dana Pryce @Orland Shipping CEO asserted"), "{got:#?}");
+    assert!(!got.iter().any(|f| f.contains("@Harbour Wire")), "{got:#?}");
+}
