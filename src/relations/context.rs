@@ -21,6 +21,9 @@ pub const SUBJECT_REACH: usize = 20;
 pub const APPOSITION: usize = 3;
 
 /// Words that attach an organisation after a title: "CEO of Disney", "directeur général de Renault".
+/// Words saying a title is held now, between it and its organisation (folded).
+const PRESENT_WORDS: [&str; 12] = ["actuel", "actuelle", "current", "actual", "aktuelle", "aktueller", "attuale", "atual", "huidige", "currently", "actuellement", "momenteel"];
+
 const ATTACHING_PREPOSITIONS: [&str; 14] = ["of", "at", "for", "de", "du", "des", "d'", "chez", "von", "der", "bei", "di", "del", "van"];
 
 pub struct Context<'a> {
@@ -142,7 +145,11 @@ impl Context<'_> {
                 let described = possessive && between.len() <= 3 && between[1..].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
                 described || between.iter().all(|w| matches!(w.as_str(), "'s" | "'" | "the"))
             } else if o.words.start >= role.words.end {
-                let between = &folded[role.words.end..o.words.start];
+                let mut between = &folded[role.words.end..o.words.start];
+                // "Pdg actuel de Michelin", "current CEO of Disney".
+                if between.first().is_some_and(|w| PRESENT_WORDS.contains(&w.as_str())) {
+                    between = &between[1..];
+                }
                 let preposition = |w: &String| ATTACHING_PREPOSITIONS.contains(&w.as_str());
                 // "du groupe": an organisation pronoun that carries its own preposition.
                 let own_preposition = between.is_empty() && o.implicit && folded.get(o.words.start).is_some_and(preposition);

@@ -265,3 +265,10 @@ fn a_cited_news_source_is_not_the_organisation_in_focus() {
     assert!(has(&got, "holds_role Dana Pryce @Orland Shipping CEO asserted"), "{got:#?}");
     assert!(!got.iter().any(|f| f.contains("@Harbour Wire")), "{got:#?}");
 }
+
+#[test]
+fn a_title_held_now_attaches_across_a_word_saying_so() {
+    let text = "Claire Morel, Pdg actuelle de Verdanne, présidera le conseil de Kalibre.";
+    let got = facts("fr", text, &[("Claire Morel", Person), ("Verdanne", Organization), ("Kalibre", Organization)]);
+    assert!(got.iter().any(|f| f.starts_with("holds_role Claire Morel @Verdanne CEO")), "{got:#?}");
+}
