@@ -268,7 +268,7 @@ fn a_cited_news_source_is_not_the_organisation_in_focus() {
 
 #[test]
 fn a_title_held_now_attaches_across_a_word_saying_so() {
-    let text = "Claire Morel, Pdg actuelle de Verdanne, présidera le conseil de Kalibre.";
+    let text = "Kalibre a réuni son conseil. Claire Morel, Pdg actuelle de Verdanne, présidera le conseil de Kalibre.";
     let got = facts("fr", text, &[("Claire Morel", Person), ("Verdanne", Organization), ("Kalibre", Organization)]);
     assert!(got.iter().any(|f| f.starts_with("holds_role Claire Morel @Verdanne CEO")), "{got:#?}");
 }
