@@ -50,10 +50,7 @@ impl Salience {
 impl SentenceView {
     pub fn new(doc: &Document, index: usize, lexicon: &Lexicon, focus: Option<usize>, salience: &mut Salience) -> Self {
         let span = doc.sentences[index].span;
-        let text = span.slice(doc.text());
-        let words: Vec<ByteSpan> =
-            split_words(text).into_iter().map(|w| ByteSpan::new(span.start + w.start, span.start + w.end)).collect();
-        let folded: Vec<String> = words.iter().map(|w| fold(w.slice(doc.text()))).collect();
+        let (words, folded) = sentence_words(doc, index);
 
         let mut entity_of_mention = vec![None; doc.mentions.len()];
         for (entity, local) in doc.entities.iter().enumerate() {
@@ -64,12 +61,11 @@ impl SentenceView {
         let mut in_mention = vec![false; words.len()];
         let mut named: Vec<(Slot, EntityKind)> = Vec::new();
         for (m, mention) in doc.mentions.iter().enumerate().filter(|(_, m)| m.sentence == index) {
-            let covered: Vec<usize> = (0..words.len()).filter(|&w| words[w].start < mention.span.end && mention.span.start < words[w].end).collect();
-            let (Some(&first), Some(&last), Some(entity)) = (covered.first(), covered.last(), entity_of_mention[m]) else {
+            let (Some(covered), Some(entity)) = (covered_words(&words, mention.span), entity_of_mention[m]) else {
                 continue;
             };
-            covered.iter().for_each(|&w| in_mention[w] = true);
-            named.push((Slot { entity, words: first..last + 1, implicit: false }, mention.kind));
+            covered.clone().for_each(|w| in_mention[w] = true);
+            named.push((Slot { entity, words: covered, implicit: false }, mention.kind));
         }
 
         // The model sometimes tags a bare title ("CRO", "CISO") as an organisation, or a piece of one
@@ -146,25 +142,37 @@ impl SentenceView {
     }
 }
 
-/// Is the organisation at `words` cited as a source ("according to X", "X reported")?
 /// Is mention `m` of `doc` introduced as the source of the news ("telling Reuters", "according to
 /// Bloomberg")? Such an organisation is not what the article is about. Only the cues before the name
 /// count here: after it, "said" is what any company in the news does ("Tesco said Wednesday").
 pub fn mention_is_cited_source(doc: &Document, m: usize, lexicon: &Lexicon) -> bool {
     let mention = &doc.mentions[m];
-    let span = doc.sentences[mention.sentence].span;
-    let text = span.slice(doc.text());
-    let words: Vec<ByteSpan> = split_words(text).into_iter().map(|w| ByteSpan::new(span.start + w.start, span.start + w.end)).collect();
-    let covered: Vec<usize> = (0..words.len()).filter(|&w| words[w].start < mention.span.end && mention.span.start < words[w].end).collect();
-    let (Some(&first), Some(&last)) = (covered.first(), covered.last()) else { return false };
-    let folded: Vec<String> = words.iter().map(|w| fold(w.slice(doc.text()))).collect();
-    cited_before(&folded, &(first..last + 1), lexicon)
+    let (words, folded) = sentence_words(doc, mention.sentence);
+    covered_words(&words, mention.span).is_some_and(|covered| cited_before(&folded, &covered, lexicon))
 }
 
+/// The words of sentence `index` (byte spans in the document) and their folded forms.
+fn sentence_words(doc: &Document, index: usize) -> (Vec<ByteSpan>, Vec<String>) {
+    let span = doc.sentences[index].span;
+    let words: Vec<ByteSpan> =
+        split_words(span.slice(doc.text())).into_iter().map(|w| ByteSpan::new(span.start + w.start, span.start + w.end)).collect();
+    let folded = words.iter().map(|w| fold(w.slice(doc.text()))).collect();
+    (words, folded)
+}
+
+/// The words a mention overlaps, if any.
+fn covered_words(words: &[ByteSpan], mention: ByteSpan) -> Option<Range<usize>> {
+    let first = words.iter().position(|w| w.start < mention.end && mention.start < w.end)?;
+    let last = words.iter().rposition(|w| w.start < mention.end && mention.start < w.end)?;
+    Some(first..last + 1)
+}
+
+/// Is the name at `words` introduced by a citing cue ("according to X", "telling X")?
 fn cited_before(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> bool {
     (words.start.saturating_sub(4)..words.start).any(|w| longest_match(&lexicon.attribution_before, folded, w).is_some_and(|len| w + len + 1 >= words.start))
 }
 
+/// Is the organisation at `words` cited as a source ("according to X", "X reported")?
 fn is_source(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> bool {
     let after = (words.end..words.end + 4).any(|w| longest_match(&lexicon.attribution_after, folded, w).is_some());
     after || cited_before(folded, words, lexicon)
