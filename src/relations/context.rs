@@ -20,10 +20,19 @@ pub const SUBJECT_REACH: usize = 20;
 /// "Priya Natarajan, its chief financial officer").
 pub const APPOSITION: usize = 3;
 
-/// Words that attach an organisation after a title: "CEO of Disney", "directeur général de Renault".
 /// Words saying a title is held now, between it and its organisation (folded).
 const PRESENT_WORDS: [&str; 12] = ["actuel", "actuelle", "current", "actual", "aktuelle", "aktueller", "attuale", "atual", "huidige", "currently", "actuellement", "momenteel"];
 
+/// Words that open a relative clause after a name (folded): what follows describes that person.
+const RELATIVE_PRONOUNS: [&str; 15] = ["who", "whom", "qui", "lequel", "laquelle", "der", "die", "welcher", "welche", "que", "quien", "che", "quem", "wie", "dat"];
+
+/// How many words a relative clause may run from the name to the title it gives.
+const RELATIVE_CLAUSE_REACH: usize = 10;
+
+/// How many words an apposition may hold between a subject and its verb (`Context::apposed_subject`).
+const APPOSED_SUBJECT_REACH: usize = 30;
+
+/// Words that attach an organisation after a title: "CEO of Disney", "directeur général de Renault".
 const ATTACHING_PREPOSITIONS: [&str; 14] = ["of", "at", "for", "de", "du", "des", "d'", "chez", "von", "der", "bei", "di", "del", "van"];
 
 pub struct Context<'a> {
@@ -59,7 +68,7 @@ pub fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
 
 impl Context<'_> {
     /// The words between two ranges that can separate a title from its name, leaving out parenthesised
-    /// asides and the organisation the title is of, named or not: "the CISO (top cybersecurity person),
+    /// asides, words saying the title is held now, and the organisation the title is of, named or not: "the CISO (top cybersecurity person),
     /// Guy Rosen", "La consejera delegada de Grupo Almena, Lucía Ibarra" and "le directeur général du
     /// groupe, Tim Cook" read as "the CISO, Guy Rosen", "La consejera delegada de, Lucía Ibarra" and "le
     /// directeur général du, Tim Cook".
@@ -72,6 +81,8 @@ impl Context<'_> {
             match self.view.folded[w].as_str() {
                 "(" => depth += 1,
                 ")" => depth = depth.saturating_sub(1),
+                // "Jan Bennink, momenteel voorzitter": a word saying the title is held now keeps it next to the name.
+                word if PRESENT_WORDS.contains(&word) => {}
                 _ if depth == 0 && !in_organization(w) => kept.push(&self.view.folded[w]),
                 _ => {}
             }
@@ -84,10 +95,17 @@ impl Context<'_> {
     /// général de Scale AI") is not the one an event is about.
     pub fn role_for(&self, trigger: &Range<usize>, person: Option<&Slot>) -> Option<&RoleAt> {
         let apposition = |r: &RoleAt, p: &Slot| self.words_between(&r.words, &p.words).len();
-        // A title right next to another person's name is theirs ("..., bank spokesman Tim Deighton said").
+        // A title right next to another person's name is theirs ("..., bank spokesman Tim Deighton said"),
+        // and so is one in a relative clause about them ("succeeded by Grayson Hall, who was promoted to
+        // company president"). A person found through a pronoun or the trigger has no name for a title to
+        // sit next to.
         let someone_elses = |r: &RoleAt| {
             person.is_some_and(|p| {
-                self.view.people.iter().any(|o| o.entity != p.entity && !o.implicit && apposition(r, o) <= 1 && apposition(r, o) < apposition(r, p))
+                self.view.people.iter().any(|o| {
+                    o.entity != p.entity
+                        && !o.implicit
+                        && ((apposition(r, o) <= 1 && (p.implicit || apposition(r, o) < apposition(r, p))) || self.in_relative_clause_of(r, o))
+                })
             })
         };
         let roles: Vec<&RoleAt> = self.view.roles.iter().filter(|r| !r.former && !someone_elses(r)).collect();
@@ -95,6 +113,37 @@ impl Context<'_> {
         let next_to_person = person.and_then(|p| roles.iter().copied().filter(|r| apposition(r, p) <= APPOSITION).min_by_key(|r| apposition(r, p)));
         let closest = roles.iter().copied().filter(|r| gap(&r.words, trigger) <= REACH).min_by_key(|r| gap(&r.words, trigger));
         after_trigger.or(next_to_person).or(closest)
+    }
+
+    /// The subject of a verb group starting at `position` when an apposition between commas parts it from
+    /// the verb: "Thierry Bolloré (55 ans), directeur du groupe qui assure déjà ... par intérim, sera
+    /// nommé". Too far for `SUBJECT_REACH`, but nothing else can be the subject: the words between open
+    /// with a comma after the name (or after its parenthesised aside), close with one, and name nobody.
+    pub fn apposed_subject(&self, position: usize) -> Option<&Slot> {
+        let folded = &self.view.folded;
+        if position == 0 || folded[position - 1] != "," {
+            return None;
+        }
+        let person = self.view.people.iter().filter(|p| !p.implicit && p.words.end < position).max_by_key(|p| p.words.end)?;
+        let mut start = person.words.end;
+        if folded.get(start).is_some_and(|w| w == "(") {
+            start += folded[start..position].iter().position(|w| w == ")")? + 1;
+        }
+        let apposition = start..position;
+        let plain = !folded[apposition.clone()].iter().any(|w| matches!(w.as_str(), ";" | ":" | "." | "\"" | "«" | "»"));
+        (folded.get(start).is_some_and(|w| w == ",") && apposition.len() <= APPOSED_SUBJECT_REACH && plain).then_some(person)
+    }
+
+    /// Is the title in a relative clause right after the person's name ("Grayson Hall, who was promoted
+    /// to company president", "Thierry Bolloré, qui assure la direction générale")?
+    fn in_relative_clause_of(&self, role: &RoleAt, person: &Slot) -> bool {
+        let folded = &self.view.folded;
+        let (start, end) = (person.words.end, role.words.start);
+        start + 2 <= end
+            && end - start <= RELATIVE_CLAUSE_REACH
+            && folded[start] == ","
+            && RELATIVE_PRONOUNS.contains(&folded[start + 1].as_str())
+            && !folded[start + 2..end].iter().any(|w| w == "," || w == ";")
     }
 
     /// The organisation of a fact: the one its role is attached to ("Meta's CRO", "CEO of Disney"),
@@ -108,8 +157,15 @@ impl Context<'_> {
         }
         // An organisation named with someone's past role ("X, ancien directeur général de Kalibre, ...")
         // is not the subject.
-        let of_past_role = |o: &Slot| self.view.roles.iter().any(|r| r.former && self.attached_organization(r).is_some_and(|a| a.words == o.words));
-        let subjects: Vec<Slot> = self.view.organizations.iter().filter(|o| !of_past_role(o)).cloned().collect();
+        // Nor is one in another title that describes a person ("Jean-Dominique Senard, Pdg actuel de
+        // Michelin, occupera la fonction de président du conseil"): that is where they come from.
+        let describes_someone = |r: &RoleAt| {
+            role.is_none_or(|own| own.words != r.words) && self.view.people.iter().any(|p| !p.implicit && self.words_between(&r.words, &p.words).len() <= APPOSITION)
+        };
+        let of_other_title = |o: &Slot| {
+            self.view.roles.iter().any(|r| (r.former || describes_someone(r)) && self.attached_organization(r).is_some_and(|a| a.words == o.words))
+        };
+        let subjects: Vec<Slot> = self.view.organizations.iter().filter(|o| !of_other_title(o)).cloned().collect();
         if let Some(subject) = nearest_before(&subjects, trigger.start, SUBJECT_REACH) {
             return Some((subject.entity, !subject.implicit));
         }

@@ -13,7 +13,7 @@ pub fn extract(cx: &Context) -> Vec<Fact> {
     let mut facts = Vec::new();
     for trigger in cx.view.find(&cx.lexicon.joins) {
         let passive = trigger.start > 0 && PASSIVE_MARKERS.contains(&cx.view.folded[trigger.start - 1].as_str());
-        let before = nearest_before(&cx.view.people, trigger.start, REACH);
+        let before = nearest_before(&cx.view.people, trigger.start, REACH).or_else(|| cx.apposed_subject(trigger.start - usize::from(passive)).filter(|_| passive));
         let after = nearest_after(&cx.view.people, trigger.end, 4);
         // "Acme appointed Jane Roe" names the person after; "Jane Roe joined Acme" and "Jane Roe was
         // appointed" before.

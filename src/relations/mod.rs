@@ -88,6 +88,7 @@ pub fn extract_facts(doc: &Document, lexicon: &Lexicon) -> Vec<Fact> {
     inherit_succession_roles(&mut facts);
     let successions: Vec<Fact> = facts.iter().filter(|f| f.kind == FactKind::Replaces).cloned().collect();
     facts.extend(implied_by_successions(&successions));
+    facts.extend(successions_from_role_changes(&facts));
     facts.extend(implied_role_holdings(&facts));
     deduplicate(facts)
 }
@@ -125,6 +126,52 @@ fn implied_by_successions(successions: &[Fact]) -> Vec<Fact> {
         implied.push(Fact { kind: FactKind::Joins, predecessor: None, confidence: lower, ..fact.clone() });
     }
     implied
+}
+
+/// Words of a normalised title that do not change which seat it is: an interim or executive chairman
+/// sits in the chairman's seat.
+const SEAT_QUALIFIERS: [&str; 3] = ["interim", "acting", "executive"];
+
+/// The seats a normalised title names: "chairman and CEO" two, "interim CEO" the CEO's.
+fn seats(title: &str) -> std::collections::BTreeSet<String> {
+    title
+        .to_lowercase()
+        .split(" and ")
+        .map(|seat| seat.split_whitespace().filter(|w| !SEAT_QUALIFIERS.contains(w)).collect::<Vec<_>>().join(" "))
+        .filter(|seat| !seat.is_empty())
+        .collect()
+}
+
+/// Do two normalised titles share a seat ("CEO" and "chairman and CEO"; not "vice chairman" and "chairman")?
+fn same_seat(a: &str, b: &str) -> bool {
+    !seats(a).is_disjoint(&seats(b))
+}
+
+/// An article that says one person leaves a role and another is appointed to the same role at the same
+/// organisation tells a succession, even when no sentence says "replaces" ("la destitución de Dimas
+/// Gimeno como presidente y ... el nombramiento de Jesús Nuño de la Rosa como presidente ejecutivo").
+/// The succession takes the appointment's role, modality and evidence; the nearest departure is the one
+/// replaced. Rumoured or denied moves are not paired.
+fn successions_from_role_changes(facts: &[Fact]) -> Vec<Fact> {
+    let definite = |f: &Fact| matches!(f.modality, Modality::Asserted | Modality::Future) && f.organization.is_some();
+    let mut found = Vec::new();
+    for appointment in facts.iter().filter(|f| f.kind == FactKind::Joins && definite(f)) {
+        let Some(role) = &appointment.role else { continue };
+        let told = facts.iter().any(|f| f.kind == FactKind::Replaces && f.person == appointment.person && f.organization == appointment.organization);
+        if told {
+            continue;
+        }
+        let departure = facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Left && definite(f) && f.person != appointment.person && f.organization == appointment.organization)
+            .filter(|f| f.role.as_ref().is_some_and(|r| same_seat(&r.normalized, &role.normalized)))
+            .min_by_key(|f| f.sentence.abs_diff(appointment.sentence));
+        if let Some(departure) = departure {
+            let confidence = appointment.confidence.min(departure.confidence) * 0.7;
+            found.push(Fact { kind: FactKind::Replaces, predecessor: Some(departure.person), confidence, ..appointment.clone() });
+        }
+    }
+    found
 }
 
 /// Leaving a role says one held it (still holds it, unless the departure has happened); being appointed

@@ -270,5 +270,48 @@ fn a_cited_news_source_is_not_the_organisation_in_focus() {
 fn a_title_held_now_attaches_across_a_word_saying_so() {
     let text = "Kalibre a réuni son conseil. Claire Morel, Pdg actuelle de Verdanne, présidera le conseil de Kalibre.";
     let got = facts("fr", text, &[("Claire Morel", Person), ("Verdanne", Organization), ("Kalibre", Organization)]);
-    assert!(got.iter().any(|f| f.starts_with("holds_role Claire Morel @Verdanne CEO")), "{got:#?}");
+    assert!(got.iter().any(|f| f.starts_with("holds_role Claire Morel @Verdanne chairman and CEO")), "{got:#?}");
+}
+
+#[test]
+fn a_title_in_a_relative_clause_belongs_to_the_person_it_follows() {
+    let text = "Orland Shipping said chief executive Dana Pryce will retire in March. \
+                Pryce will be succeeded by Omar Lindqvist, who was promoted to company president in May.";
+    let got = facts("en", text, &[("Orland Shipping", Organization), ("Dana Pryce", Person), ("Pryce", Person), ("Omar Lindqvist", Person)]);
+    assert!(has(&got, "replaces Omar Lindqvist <- Dana Pryce @Orland Shipping CEO future"), "{got:#?}");
+    assert!(!got.iter().any(|f| f.contains("Dana Pryce") && f.contains("president")), "{got:#?}");
+}
+
+#[test]
+fn the_successors_own_title_is_not_the_one_taken_over() {
+    let text = "Hendrik Vos, topman van Brandwijk, vertrekt aan het eind van het jaar. \
+                Lotte Jansen, momenteel voorzitter van de raad van commissarissen, neemt zijn taken tijdelijk over.";
+    let got = facts("nl", text, &[("Brandwijk", Organization), ("Hendrik Vos", Person), ("Lotte Jansen", Person)]);
+    assert!(got.iter().any(|f| f.starts_with("replaces Lotte Jansen <- Hendrik Vos @Brandwijk CEO")), "{got:#?}");
+    assert!(!got.iter().any(|f| f.starts_with("left Hendrik Vos") && f.contains("supervisory")), "{got:#?}");
+}
+
+#[test]
+fn a_departure_and_an_appointment_to_the_same_seat_are_a_succession() {
+    let text = "El consejo de Grupo Almena aprobó la destitución de Ana Ruiz como presidenta y el nombramiento de Luis Mora como presidente ejecutivo.";
+    let got = facts("es", text, &[("Grupo Almena", Organization), ("Ana Ruiz", Person), ("Luis Mora", Person)]);
+    assert!(has(&got, "replaces Luis Mora <- Ana Ruiz @Grupo Almena executive chairman asserted"), "{got:#?}");
+    // A vice-chair is another seat.
+    let text = "Grupo Almena anunció la salida de Ana Ruiz como presidenta. Luis Mora fue nombrado vicepresidente.";
+    let got = facts("es", text, &[("Grupo Almena", Organization), ("Ana Ruiz", Person), ("Luis Mora", Person)]);
+    assert!(got.iter().any(|f| f.starts_with("left Ana Ruiz @Grupo Almena chairman")), "{got:#?}");
+    assert!(!got.iter().any(|f| f.starts_with("replaces")), "{got:#?}");
+}
+
+#[test]
+fn a_subject_parted_from_its_verb_by_an_apposition_and_a_split_chairman_and_ceo_seat() {
+    let text = "Paul Garnier quitte son poste de Pdg de Kalibre. \
+                Marc Lefort (52 ans), directeur du groupe qui assure déjà depuis deux mois la direction par intérim, sera nommé directeur général. \
+                Julie Armand (60 ans), Pdg actuelle de Verdanne, occupera la fonction de présidente du conseil d'administration.";
+    let names = [("Kalibre", Organization), ("Verdanne", Organization), ("Paul Garnier", Person), ("Marc Lefort", Person), ("Julie Armand", Person)];
+    let got = facts("fr", text, &names);
+    assert!(has(&got, "joins Marc Lefort @Kalibre CEO future"), "{got:#?}");
+    assert!(has(&got, "replaces Marc Lefort <- Paul Garnier @Kalibre CEO future"), "{got:#?}");
+    assert!(has(&got, "joins Julie Armand @Kalibre chairman future"), "{got:#?}");
+    assert!(has(&got, "replaces Julie Armand <- Paul Garnier @Kalibre chairman future"), "{got:#?}");
 }
