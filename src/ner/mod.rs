@@ -112,6 +112,12 @@ fn without_leading_title(doc: &Document, span: ByteSpan, kind: EntityKind) -> By
     }
 }
 
+/// "des Stahlkonzerns Thyssenkrupp": German capitalises the noun, and the model may tag it as a name.
+fn is_organization_noun(doc: &Document, span: ByteSpan) -> bool {
+    let lang = doc.language.as_ref().map_or("und", |l| l.code.as_str());
+    crate::relations::is_organization_noun(lang, span.slice(doc.text()))
+}
+
 /// Lower-case words a person's name may start with ("de Gaulle", "van Dijk", "bin Salman").
 const NAME_PARTICLES: [&str; 22] = ["de", "da", "di", "del", "della", "van", "von", "der", "den", "ter", "ten", "du", "dos", "das", "le", "la", "zu", "af", "al", "bin", "ben", "el"];
 
@@ -149,6 +155,9 @@ impl DocumentStage for NerStage {
                     }
                     let span = without_leading_lowercase_words(doc.text(), span, entity.kind);
                     let span = without_leading_title(doc, span, entity.kind);
+                    if entity.kind == EntityKind::Organization && is_organization_noun(doc, span) {
+                        continue;
+                    }
                     mentions.push(Mention { span, kind: entity.kind, sentence: index, score: entity.score });
                 }
             }

@@ -14,6 +14,9 @@ pub fn extract(cx: &Context) -> Vec<Fact> {
     for trigger in cx.view.find(&cx.lexicon.joins) {
         let passive = trigger.start > 0 && PASSIVE_MARKERS.contains(&cx.view.folded[trigger.start - 1].as_str());
         let before = nearest_before(&cx.view.people, trigger.start, REACH).or_else(|| cx.apposed_subject(trigger.start - usize::from(passive)).filter(|_| passive));
+        // "der Hiesingers Aufgaben übernimmt": whose duties they are, not who takes them ("Hegeman's
+        // appointment" still names who is appointed).
+        let before = before.filter(|p| cx.view.possessed_by(p).is_none_or(|owned| owned == trigger.start));
         let after = nearest_after(&cx.view.people, trigger.end, 4);
         // "Acme appointed Jane Roe" names the person after; "Jane Roe joined Acme" and "Jane Roe was
         // appointed" before.

@@ -126,6 +126,10 @@ struct ModalityFile {
 struct PronounFile {
     organization: Vec<String>,
     person: Vec<String>,
+    /// Common nouns for an organisation that the language writes with a capital, alone or ending a
+    /// compound ("Stahlkonzerns"): the model may take them for a name.
+    #[serde(default)]
+    organization_nouns: Vec<String>,
 }
 
 /// Everything the extractors know about one language.
@@ -150,6 +154,8 @@ pub struct Lexicon {
     pub attribution_after: Vec<Phrase>,
     pub organization_pronouns: Vec<Phrase>,
     pub person_pronouns: Vec<Phrase>,
+    /// Folded endings of one-word descriptions of an organisation ("konzerns").
+    pub organization_nouns: Vec<String>,
     /// Month names, January first; weekday names, Monday first.
     pub months: Vec<Vec<Phrase>>,
     pub weekdays: Vec<Vec<Phrase>>,
@@ -200,6 +206,7 @@ impl Lexicon {
             attribution_after: phrases(&file.attribution.after),
             organization_pronouns: phrases(&file.pronouns.organization),
             person_pronouns: phrases(&file.pronouns.person),
+            organization_nouns: file.pronouns.organization_nouns.iter().map(|n| fold(n)).collect(),
             months: file.dates.months.iter().map(|forms| phrases(forms)).collect(),
             weekdays: file.dates.weekdays.iter().map(|forms| phrases(forms)).collect(),
             before_month: phrases(&file.dates.before_month),

@@ -15,7 +15,7 @@ mod sentence;
 mod titles;
 
 pub use lexicon::Lexicon;
-pub use titles::name_after_leading_title;
+pub use titles::{is_organization_noun, name_after_leading_title};
 
 use crate::model::{Document, EntityKind, Fact, FactKind, Modality};
 use crate::pipeline::{DocumentStage, StageError};

@@ -34,6 +34,9 @@ pub struct SentenceView {
     pub roles: Vec<RoleAt>,
     /// Words that belong to an entity mention.
     pub in_mention: Vec<bool>,
+    /// Names in the possessive ("Hegeman's", German "Hiesingers Aufgaben"): where each starts, and the
+    /// word that follows the possessive, what is theirs.
+    pub possessive: Vec<(usize, usize)>,
 }
 
 /// Which person entity a pronoun stands for: the one mentioned last before it.
@@ -60,11 +63,17 @@ impl SentenceView {
         }
         let mut in_mention = vec![false; words.len()];
         let mut named: Vec<(Slot, EntityKind)> = Vec::new();
+        let mut possessive = Vec::new();
         for (m, mention) in doc.mentions.iter().enumerate().filter(|(_, m)| m.sentence == index) {
             let (Some(covered), Some(entity)) = (covered_words(&words, mention.span), entity_of_mention[m]) else {
                 continue;
             };
             covered.clone().for_each(|w| in_mention[w] = true);
+            if mention.kind == EntityKind::Person {
+                if let Some(owned) = possessed_word(&folded, &covered, &doc.entities[entity].name) {
+                    possessive.push((covered.start, owned));
+                }
+            }
             named.push((Slot { entity, words: covered, implicit: false }, mention.kind));
         }
 
@@ -116,7 +125,12 @@ impl SentenceView {
             position += 1;
         }
         let roles = find_roles(&folded, &words, doc.text(), &in_mention, lexicon);
-        Self { index, span, folded, people, organizations, roles, in_mention }
+        Self { index, span, folded, people, organizations, roles, in_mention, possessive }
+    }
+
+    /// The word a name in the possessive says is theirs ("duties" in "Hegeman's duties").
+    pub fn possessed_by(&self, slot: &Slot) -> Option<usize> {
+        (!slot.implicit).then(|| self.possessive.iter().find(|(start, _)| *start == slot.words.start).map(|&(_, owned)| owned)).flatten()
     }
 
     /// Where the phrases of `phrases` occur, outside entity names and role titles.
@@ -226,4 +240,16 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
         position += 1;
     }
     roles
+}
+
+/// When a person's name at `words` is in the possessive, the word after it: the name is followed by
+/// "'s", or, as German writes the genitive, ends in an "s" that the person's name does not have
+/// ("Hiesingers" for Heinrich Hiesinger).
+fn possessed_word(folded: &[String], words: &Range<usize>, name: &str) -> Option<usize> {
+    if folded.get(words.end).is_some_and(|w| matches!(w.as_str(), "'s" | "'")) {
+        return Some(words.end + 1);
+    }
+    let last = folded[words.end - 1].as_str();
+    let name_last = name.split_whitespace().last().map(fold).unwrap_or_default();
+    (!name_last.ends_with('s') && last.strip_suffix('s') == Some(name_last.as_str())).then_some(words.end)
 }

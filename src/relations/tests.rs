@@ -315,3 +315,15 @@ fn a_subject_parted_from_its_verb_by_an_apposition_and_a_split_chairman_and_ceo_
     assert!(has(&got, "joins Julie Armand @Kalibre chairman future"), "{got:#?}");
     assert!(has(&got, "replaces Julie Armand <- Paul Garnier @Kalibre chairman future"), "{got:#?}");
 }
+
+#[test]
+fn a_name_in_the_possessive_is_not_who_takes_over() {
+    let text = "Hendrik Brandt tritt als Vorstandschef der Kalibre AG zurück. Ein Übergangschef, der Brandts Aufgaben übernimmt, wird gesucht.";
+    let got = facts("de", text, &[("Kalibre AG", Organization), ("Hendrik Brandt", Person), ("Brandts", Person)]);
+    assert!(got.iter().any(|f| f.starts_with("left Hendrik Brandt @Kalibre AG CEO")), "{got:#?}");
+    assert!(!got.iter().any(|f| f.starts_with("joins")), "{got:#?}");
+    // The possessive of the appointment itself still names who is appointed.
+    let text = "Kalibre AG said Dana Pryce's appointment as chief executive was approved.";
+    let got = facts("en", text, &[("Kalibre AG", Organization), ("Dana Pryce", Person)]);
+    assert!(got.iter().any(|f| f.starts_with("joins Dana Pryce @Kalibre AG CEO")), "{got:#?}");
+}

@@ -1,5 +1,6 @@
-//! Role titles inside names: the model sometimes takes "Pdg de Renault" or "CEO of Verdanne" for one
-//! organisation. The title is a role and the connector a preposition; the organisation is what follows.
+//! Words the model takes for an organisation's name that are not one: a role title inside the name
+//! ("Pdg de Renault", "CEO of Verdanne": the title is a role, the connector a preposition, the
+//! organisation what follows), and a common noun that German writes with a capital ("Stahlkonzerns").
 
 use super::lexicon::{fold, Lexicon};
 use crate::ner::split_words;
@@ -17,6 +18,14 @@ pub fn name_after_leading_title(lang: &str, surface: &str) -> Option<usize> {
     lowercase.then_some(name.start)
 }
 
+/// Is `surface` one word that describes an organisation rather than names it ("Stahlkonzerns",
+/// "Dax-Konzern" in German)? Only for languages whose lexicon lists such nouns.
+pub fn is_organization_noun(lang: &str, surface: &str) -> bool {
+    let Some(lexicon) = Lexicon::for_language(lang) else { return false };
+    let word = fold(surface.trim());
+    !word.is_empty() && !word.contains(char::is_whitespace) && lexicon.organization_nouns.iter().any(|noun| word.ends_with(noun.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,6 +40,15 @@ mod tests {
         assert_eq!(name("fr", "Pdg de Verdanne"), Some("Verdanne"));
         assert_eq!(name("en", "CEO of Orland Shipping"), Some("Orland Shipping"));
         assert_eq!(name("es", "consejero delegado de Almena"), Some("Almena"));
+    }
+
+    #[test]
+    fn a_german_common_noun_is_no_organisation_name() {
+        assert!(is_organization_noun("de", "Stahlkonzerns"));
+        assert!(is_organization_noun("de", "Dax-Konzern"));
+        assert!(!is_organization_noun("de", "Thyssenkrupp"));
+        assert!(!is_organization_noun("de", "Schwarz Gruppe"), "two words: a name");
+        assert!(!is_organization_noun("en", "Stahlkonzerns"), "only where the lexicon lists the nouns");
     }
 
     #[test]
