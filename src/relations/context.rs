@@ -20,8 +20,11 @@ pub const SUBJECT_REACH: usize = 20;
 /// "Priya Natarajan, its chief financial officer").
 pub const APPOSITION: usize = 3;
 
-/// Words saying a title is held now, between it and its organisation (folded).
+/// Words saying a title is held now (folded): between it and its organisation, or just before it.
 const PRESENT_WORDS: [&str; 12] = ["actuel", "actuelle", "current", "actual", "aktuelle", "aktueller", "attuale", "atual", "huidige", "currently", "actuellement", "momenteel"];
+
+/// How many words before a title a word of `PRESENT_WORDS` says it is held now ("il suo attuale ruolo di").
+const HELD_NOW_REACH: usize = 3;
 
 /// Words that open a relative clause after a name (folded): what follows describes that person.
 const RELATIVE_PRONOUNS: [&str; 15] = ["who", "whom", "qui", "lequel", "laquelle", "der", "die", "welcher", "welche", "que", "quien", "che", "quem", "wie", "dat"];
@@ -94,6 +97,22 @@ impl Context<'_> {
     /// the name, or the closest title in the sentence. A past role ("Alexandr Wang, ancien directeur
     /// général de Scale AI") is not the one an event is about.
     pub fn role_for(&self, trigger: &Range<usize>, person: Option<&Slot>) -> Option<&RoleAt> {
+        self.role_among(trigger, person, |_| true)
+    }
+
+    /// The role a person takes (an appointment, a succession): as `role_for`, but not one the text says
+    /// is held now ("manterrà il suo attuale ruolo di Presidente", "Jan Bennink, momenteel voorzitter").
+    pub fn role_taken(&self, trigger: &Range<usize>, person: Option<&Slot>) -> Option<&RoleAt> {
+        self.role_among(trigger, person, |r| !self.held_now(r))
+    }
+
+    /// Does a word saying "now" sit just before the title ("his current role as chairman", "attuale ad")?
+    fn held_now(&self, role: &RoleAt) -> bool {
+        let folded = &self.view.folded;
+        (role.words.start.saturating_sub(HELD_NOW_REACH)..role.words.start).any(|w| PRESENT_WORDS.contains(&folded[w].as_str()))
+    }
+
+    fn role_among(&self, trigger: &Range<usize>, person: Option<&Slot>, eligible: impl Fn(&RoleAt) -> bool) -> Option<&RoleAt> {
         let apposition = |r: &RoleAt, p: &Slot| self.words_between(&r.words, &p.words).len();
         // A title right next to another person's name is theirs ("..., bank spokesman Tim Deighton said"),
         // and so is one in a relative clause about them ("succeeded by Grayson Hall, who was promoted to
@@ -108,7 +127,7 @@ impl Context<'_> {
                 })
             })
         };
-        let roles: Vec<&RoleAt> = self.view.roles.iter().filter(|r| !r.former && !someone_elses(r)).collect();
+        let roles: Vec<&RoleAt> = self.view.roles.iter().filter(|r| !r.former && !someone_elses(r) && eligible(r)).collect();
         let after_trigger = roles.iter().copied().find(|r| r.words.start >= trigger.end && r.words.start - trigger.end <= 4);
         let next_to_person = person.and_then(|p| roles.iter().copied().filter(|r| apposition(r, p) <= APPOSITION).min_by_key(|r| apposition(r, p)));
         let closest = roles.iter().copied().filter(|r| gap(&r.words, trigger) <= REACH).min_by_key(|r| gap(&r.words, trigger));

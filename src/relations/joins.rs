@@ -24,7 +24,7 @@ pub fn extract(cx: &Context) -> Vec<Fact> {
         let Some(person) = person else {
             continue;
         };
-        let role = cx.role_for(&trigger, Some(person));
+        let role = cx.role_taken(&trigger, Some(person));
         let organization = cx.organization_for(&trigger, role);
         facts.push(cx.fact(FactKind::Joins, person, None, organization, role, Some(&trigger)));
     }

@@ -106,6 +106,9 @@ struct TriggerFile {
     replaces_successor_first: Vec<String>,
     replaces_predecessor_first: Vec<String>,
     joins: Vec<String>,
+    /// Fixed expressions whose words are no trigger ("à partir de": from, not leaving).
+    #[serde(default)]
+    not_triggers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -142,6 +145,7 @@ pub struct Lexicon {
     pub replaces_successor_first: Vec<Phrase>,
     pub replaces_predecessor_first: Vec<Phrase>,
     pub joins: Vec<Phrase>,
+    pub not_triggers: Vec<Phrase>,
     pub negation: Vec<Phrase>,
     pub not_negation: Vec<Phrase>,
     pub denial: Vec<Phrase>,
@@ -191,6 +195,7 @@ impl Lexicon {
             roles: titled(&file.roles),
             role_heads: titled(&file.role_heads),
             left: phrases(&file.triggers.left),
+            not_triggers: phrases(&file.triggers.not_triggers),
             replaces_successor_first: phrases(&file.triggers.replaces_successor_first),
             replaces_predecessor_first: phrases(&file.triggers.replaces_predecessor_first),
             joins: phrases(&file.triggers.joins),

@@ -44,7 +44,7 @@ pub fn extract(cx: &Context) -> Vec<Fact> {
         if new.entity == old.entity {
             continue;
         }
-        let role = cx.role_for(&trigger, Some(old));
+        let role = cx.role_taken(&trigger, Some(old));
         let organization = cx.organization_for(&trigger, role);
         facts.push(cx.fact(FactKind::Replaces, new, Some(old), organization, role, Some(&trigger)));
     }

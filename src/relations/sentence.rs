@@ -34,6 +34,8 @@ pub struct SentenceView {
     pub roles: Vec<RoleAt>,
     /// Words that belong to an entity mention.
     pub in_mention: Vec<bool>,
+    /// Words of a fixed expression that holds no trigger ("à partir de").
+    in_fixed_expression: Vec<bool>,
     /// Names in the possessive ("Hegeman's", German "Hiesingers Aufgaben"): where each starts, and the
     /// word that follows the possessive, what is theirs.
     pub possessive: Vec<(usize, usize)>,
@@ -125,7 +127,13 @@ impl SentenceView {
             position += 1;
         }
         let roles = find_roles(&folded, &words, doc.text(), &in_mention, lexicon);
-        Self { index, span, folded, people, organizations, roles, in_mention, possessive }
+        let mut in_fixed_expression = vec![false; folded.len()];
+        for start in 0..folded.len() {
+            if let Some(len) = longest_match(&lexicon.not_triggers, &folded, start) {
+                in_fixed_expression[start..start + len].iter_mut().for_each(|w| *w = true);
+            }
+        }
+        Self { index, span, folded, people, organizations, roles, in_mention, in_fixed_expression, possessive }
     }
 
     /// The word a name in the possessive says is theirs ("duties" in "Hegeman's duties").
@@ -133,12 +141,12 @@ impl SentenceView {
         (!slot.implicit).then(|| self.possessive.iter().find(|(start, _)| *start == slot.words.start).map(|&(_, owned)| owned)).flatten()
     }
 
-    /// Where the phrases of `phrases` occur, outside entity names and role titles.
+    /// Where the phrases of `phrases` occur, outside entity names, role titles and fixed expressions.
     pub fn find(&self, phrases: &[Phrase]) -> Vec<Range<usize>> {
         let mut found = Vec::new();
         let mut position = 0;
         while position < self.folded.len() {
-            let blocked = self.in_mention[position] || self.roles.iter().any(|r| r.words.contains(&position));
+            let blocked = self.in_mention[position] || self.in_fixed_expression[position] || self.roles.iter().any(|r| r.words.contains(&position));
             match (!blocked).then(|| longest_match(phrases, &self.folded, position)).flatten() {
                 Some(len) => {
                     found.push(position..position + len);

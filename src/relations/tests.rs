@@ -327,3 +327,23 @@ fn a_name_in_the_possessive_is_not_who_takes_over() {
     let got = facts("en", text, &[("Kalibre AG", Organization), ("Dana Pryce", Person)]);
     assert!(got.iter().any(|f| f.starts_with("joins Dana Pryce @Kalibre AG CEO")), "{got:#?}");
 }
+
+#[test]
+fn a_fixed_expression_holds_no_trigger() {
+    let text = "Paul Garnier quittera ses fonctions en septembre, mais il assurera la transition avec Marc Lefort à partir de mai, a indiqué Kalibre.";
+    let got = facts("fr", text, &[("Kalibre", Organization), ("Paul Garnier", Person), ("Marc Lefort", Person)]);
+    assert!(got.iter().any(|f| f.starts_with("left Paul Garnier @Kalibre")), "{got:#?}");
+    assert!(!got.iter().any(|f| f.starts_with("left Marc Lefort")), "{got:#?}");
+    let text = "Marc Lefort a pour sa part vingt ans d'expérience, a souligné Kalibre.";
+    let got = facts("fr", text, &[("Kalibre", Organization), ("Marc Lefort", Person)]);
+    assert!(!got.iter().any(|f| f.starts_with("left")), "{got:#?}");
+}
+
+#[test]
+fn a_title_said_to_be_held_now_is_not_the_one_taken() {
+    let text = "Kalibre annuncia la decisione del suo amministratore delegato, Paolo Neri, di ritirarsi. \
+                Marco Lodi assumerà le relative responsabilità e manterrà il suo attuale ruolo di presidente della società.";
+    let got = facts("it", text, &[("Kalibre", Organization), ("Paolo Neri", Person), ("Marco Lodi", Person)]);
+    assert!(got.iter().any(|f| f.starts_with("left Paolo Neri @Kalibre CEO")), "{got:#?}");
+    assert!(!got.iter().any(|f| f.starts_with("joins Marco Lodi") && f.contains("chairman")), "{got:#?}");
+}
