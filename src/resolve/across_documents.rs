@@ -51,8 +51,10 @@ struct Candidate {
     key: Vec<String>,
     /// Each surface form and how often it was seen.
     surfaces: BTreeMap<String, usize>,
-    /// Organisation keys of the documents it appears in: what "shares an organisation" means.
-    organizations: BTreeSet<String>,
+    /// For people, the organisations (interned name keys) of the documents they appear in: what
+    /// "shares an organisation" means. Numbers, not strings: a person in the news of thousands of
+    /// companies keeps four bytes for each.
+    organizations: BTreeSet<u32>,
     members: Vec<EntityRef>,
 }
 
@@ -67,13 +69,17 @@ fn key_of(kind: EntityKind, name: &str) -> Vec<String> {
 pub fn resolve_across<D: std::borrow::Borrow<DocumentEntities>>(docs: impl IntoIterator<Item = D>) -> Vec<GlobalEntity> {
     // Exact keys first: one candidate per (kind, full key).
     let mut by_key: BTreeMap<(EntityKind, Vec<String>), Candidate> = BTreeMap::new();
+    let mut organization_numbers: BTreeMap<String, u32> = BTreeMap::new();
     for (d, doc) in docs.into_iter().enumerate() {
         let doc = doc.borrow();
-        let doc_organizations: BTreeSet<String> = doc
+        let doc_organizations: BTreeSet<u32> = doc
             .entities
             .iter()
             .filter(|(kind, _, _)| *kind == EntityKind::Organization)
-            .map(|(_, name, _)| organization_key(name).join(" "))
+            .map(|(_, name, _)| {
+                let next = organization_numbers.len() as u32;
+                *organization_numbers.entry(organization_key(name).join(" ")).or_insert(next)
+            })
             .collect();
         for (e, (kind, name, surfaces)) in doc.entities.iter().enumerate() {
             let key = key_of(*kind, name);
@@ -91,7 +97,9 @@ pub fn resolve_across<D: std::borrow::Borrow<DocumentEntities>>(docs: impl IntoI
                 *candidate.surfaces.entry(surface.clone()).or_default() += 1;
             }
             candidate.surfaces.entry(name.clone()).or_default();
-            candidate.organizations.extend(doc_organizations.iter().cloned());
+            if *kind == EntityKind::Person {
+                candidate.organizations.extend(doc_organizations.iter().copied());
+            }
             candidate.members.push((d as u32, e as u32));
         }
     }
@@ -103,29 +111,56 @@ pub fn resolve_across<D: std::borrow::Borrow<DocumentEntities>>(docs: impl IntoI
 }
 
 /// Folds surname-only people into the one full name with that surname, and spelling variants into
-/// each other, when they share an organisation.
+/// each other, when they share an organisation. Each candidate is compared only with those that could
+/// be the same person (the surname-only form of its surname, full names with its given name), so the
+/// work grows with those groups, not with the square of all the people of a dump. Candidates are taken
+/// in key order, each absorbing all it can; passes repeat until nothing merges, since a candidate that
+/// absorbed another's organisations may now share one with an earlier candidate.
 fn merge_people(candidates: &mut Vec<Candidate>) {
-    loop {
-        let mut pair = None;
-        'search: for i in 0..candidates.len() {
-            for j in 0..candidates.len() {
-                if i != j && same_person(&candidates[i], &candidates[j]) {
-                    pair = Some((i, j));
-                    break 'search;
+    let people = |c: &Candidate| c.kind == EntityKind::Person;
+    let mut surname_only: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut by_given_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, c) in candidates.iter().enumerate().filter(|(_, c)| people(c)) {
+        match c.key.len() {
+            1 => surname_only.entry(c.key[0].clone()).or_default().push(i),
+            _ => by_given_name.entry(c.key[0].clone()).or_default().push(i),
+        }
+    }
+    let mut alive = vec![true; candidates.len()];
+    let mut merged = true;
+    while merged {
+        merged = false;
+        for keep in 0..candidates.len() {
+            if !alive[keep] || !people(&candidates[keep]) || candidates[keep].key.len() < 2 {
+                continue;
+            }
+            let key = &candidates[keep].key;
+            let mut alike: Vec<usize> = surname_only.get(key.last().unwrap()).into_iter().chain(by_given_name.get(&key[0])).flatten().copied().collect();
+            alike.sort_unstable();
+            for absorb in alike {
+                if absorb == keep || !alive[absorb] || !same_person(&candidates[keep], &candidates[absorb]) {
+                    continue;
                 }
+                let absorbed = std::mem::take(&mut candidates[absorb].members);
+                let surfaces = std::mem::take(&mut candidates[absorb].surfaces);
+                let organizations = std::mem::take(&mut candidates[absorb].organizations);
+                alive[absorb] = false;
+                merged = true;
+                let target = &mut candidates[keep];
+                for (surface, count) in surfaces {
+                    *target.surfaces.entry(surface).or_default() += count;
+                }
+                target.organizations.extend(organizations);
+                target.members.extend(absorbed);
+                target.members.sort();
             }
         }
-        let Some((keep, absorb)) = pair else { return };
-        let absorbed = candidates.remove(absorb);
-        let keep = if absorb < keep { keep - 1 } else { keep };
-        let target = &mut candidates[keep];
-        for (surface, count) in absorbed.surfaces {
-            *target.surfaces.entry(surface).or_default() += count;
-        }
-        target.organizations.extend(absorbed.organizations);
-        target.members.extend(absorbed.members);
-        target.members.sort();
     }
+    let mut index = 0;
+    candidates.retain(|_| {
+        index += 1;
+        alive[index - 1]
+    });
 }
 
 /// Is `b` the same person as `a`, to be folded into `a`? `a` is the fuller or more common form.

@@ -82,3 +82,18 @@ fn the_result_does_not_depend_on_document_order() {
     assert_eq!(strip(&forward), strip(&backward));
     assert_eq!(forward.iter().find(|e| e.kind == Person).unwrap().key, "person/john-hegeman");
 }
+
+#[test]
+fn a_person_who_gains_an_organisation_by_a_merge_can_then_merge_with_an_earlier_one() {
+    // "Anna Linde" shares no organisation with "Anna Lind" until she absorbs "Linde", seen with both.
+    let docs = [
+        doc("a", &[(Person, &["Anna Lind"]), (Organization, &["Orland Shipping"])]),
+        doc("b", &[(Person, &["Anna Linde"]), (Organization, &["Velta Bank"])]),
+        doc("c", &[(Person, &["Linde"]), (Organization, &["Velta Bank"]), (Organization, &["Orland Shipping"])]),
+    ];
+    let entities = resolve_across(&docs.iter().map(DocumentEntities::from).collect::<Vec<_>>());
+    let people: Vec<&GlobalEntity> = entities.iter().filter(|e| e.kind == Person).collect();
+    assert_eq!(people.len(), 1, "{people:#?}");
+    assert_eq!(people[0].name, "Anna Linde");
+    assert_eq!(people[0].members, vec![(0, 0), (1, 0), (2, 0)]);
+}
