@@ -90,7 +90,14 @@ pub fn extract_facts(doc: &Document, lexicon: &Lexicon) -> Vec<Fact> {
     facts.extend(implied_by_successions(&successions));
     facts.extend(successions_from_role_changes(&facts));
     facts.extend(implied_role_holdings(&facts));
-    deduplicate(facts)
+    deduplicate(facts, lead_sentence(doc))
+}
+
+/// The lead: the first sentence that ends like one, after the headline and any heading lines under it
+/// (which end without a full stop).
+fn lead_sentence(doc: &Document) -> Option<usize> {
+    let ends_like_a_sentence = |s: &crate::model::Sentence| s.span.slice(doc.text()).trim_end().ends_with(['.', '!', '?', '»', '"', '”', '…']);
+    (1..doc.sentences.len()).find(|&i| ends_like_a_sentence(&doc.sentences[i]))
 }
 
 /// A succession sentence often names no role ("She will be replaced by Tomasz Wielgus"): the role is the
@@ -189,10 +196,43 @@ fn implied_role_holdings(facts: &[Fact]) -> Vec<Fact> {
         .collect()
 }
 
+/// A headline's present tense ("Hegeman quitte Meta") is how news announces what the lead, which
+/// restates it, may say is coming, only reported or denied ("il allait quitter"): when the lead states
+/// the same fact with such a modality, the lead's fact stands (taking the headline's role if it names
+/// none) and the headline's goes.
+fn headline_yields_to_lead(mut facts: Vec<Fact>, lead: Option<usize>) -> Vec<Fact> {
+    let Some(lead) = lead else { return facts };
+    let same = |a: &Fact, b: &Fact| a.kind == b.kind && a.person == b.person && a.predecessor == b.predecessor && a.organization == b.organization;
+    let mut yielded = vec![false; facts.len()];
+    for i in 0..facts.len() {
+        let headline = &facts[i];
+        if headline.sentence >= lead || headline.modality != Modality::Asserted || headline.kind == FactKind::HoldsRole {
+            continue;
+        }
+        let role = headline.role.clone();
+        let body = facts.iter().position(|f| {
+            f.sentence == lead && f.modality != Modality::Asserted && same(f, headline) && f.role.as_ref().is_none_or(|r| role.as_ref().is_some_and(|h| h.normalized == r.normalized))
+        });
+        if let Some(j) = body {
+            if facts[j].role.is_none() {
+                facts[j].role = role;
+            }
+            yielded[i] = true;
+        }
+    }
+    let mut index = 0;
+    facts.retain(|_| {
+        index += 1;
+        !yielded[index - 1]
+    });
+    facts
+}
+
 /// One fact per (kind, people, organisation, role, modality), the most confident, in text order (one per
 /// sentence whatever the modality: two triggers of one sentence state one fact); a fact without a role
 /// is dropped when the same fact with a role exists.
-fn deduplicate(mut facts: Vec<Fact>) -> Vec<Fact> {
+fn deduplicate(facts: Vec<Fact>, lead: Option<usize>) -> Vec<Fact> {
+    let mut facts = headline_yields_to_lead(facts, lead);
     facts.sort_by(|a, b| a.sentence.cmp(&b.sentence).then(b.confidence.total_cmp(&a.confidence)));
     let same = |a: &Fact, b: &Fact| a.kind == b.kind && a.person == b.person && a.predecessor == b.predecessor && a.organization == b.organization;
     let mut kept: Vec<Fact> = Vec::new();

@@ -347,3 +347,17 @@ fn a_title_said_to_be_held_now_is_not_the_one_taken() {
     assert!(got.iter().any(|f| f.starts_with("left Paolo Neri @Kalibre CEO")), "{got:#?}");
     assert!(!got.iter().any(|f| f.starts_with("joins Marco Lodi") && f.contains("chairman")), "{got:#?}");
 }
+
+#[test]
+fn a_headline_in_the_present_yields_to_the_body_that_announces_it() {
+    // A heading line under the headline (no full stop) is not the lead.
+    let text = "Dana Pryce, directrice financière de Kalibre, quitte l'entreprise\n\nLa directrice financière de Kalibre\n\n\
+                Dana Pryce a annoncé mardi qu'elle allait quitter Kalibre pour fonder sa propre société. Elle part en mai.";
+    let got = facts("fr", text, &[("Kalibre", Organization), ("Dana Pryce", Person)]);
+    assert!(has(&got, "left Dana Pryce @Kalibre CFO future"), "{got:#?}");
+    assert!(!got.iter().any(|f| f.starts_with("left Dana Pryce") && f.ends_with("asserted")), "{got:#?}");
+    // A body that tells the same, done, leaves the headline as it is.
+    let text = "Dana Pryce, directrice financière de Kalibre, quitte l'entreprise\n\nDana Pryce a quitté Kalibre lundi.";
+    let got = facts("fr", text, &[("Kalibre", Organization), ("Dana Pryce", Person)]);
+    assert!(has(&got, "left Dana Pryce @Kalibre CFO asserted"), "{got:#?}");
+}
