@@ -118,8 +118,11 @@ DEV_PER_SOURCE = 200
 KIND_DEV = 300
 
 
-def train_dev(seed=13):
-    """Training mix and a small monitoring dev set, both lists of (tokens, tags, source)."""
+def train_dev(seed=13, with_val=False):
+    """Training mix and a small monitoring dev set, both lists of (tokens, tags, source).
+
+    with_val: the news corpora's val sentences beyond the monitored ones join the training mix
+    (more news text for a second, continued stage; the test splits stay untouched)."""
     rng = random.Random(seed)
     train, dev = [], []
     for name in NEWS_TRAIN:
@@ -129,7 +132,10 @@ def train_dev(seed=13):
             dev += [(t, g, name) for t, g in sents[:KIND_DEV]]
             sents = sents[KIND_DEV:]
         else:
-            dev += [(t, g, name) for t, g in source(name, "val")[:DEV_PER_SOURCE]]
+            val = source(name, "val")
+            dev += [(t, g, name) for t, g in val[:DEV_PER_SOURCE]]
+            if with_val:
+                sents = sents + val[DEV_PER_SOURCE:]
         train += [(t, g, name) for t, g in sents]
     for name, n in WIKIANN_TRAIN.items():
         sents = source(name, "train")

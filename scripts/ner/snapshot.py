@@ -27,6 +27,8 @@ model = BertForTokenClassification.from_pretrained(
 model.load_state_dict(ck["model"])
 model.save_pretrained(a.out)
 for name in ("tokenizer.json", "old_ids.json"):
+    if name == "old_ids.json" and not os.path.exists(os.path.join(a.base, name)):
+        continue  # --base is a fine-tuned model (a second stage): no trimming map beside it
     shutil.copy(os.path.join(a.base, name), a.out)
 st = ck["state"]
 print(f"snapshot of step {st['step']} of {st['total']} (epoch {st['epoch']}) in {a.out}")

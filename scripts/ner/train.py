@@ -39,6 +39,8 @@ ap.add_argument("--lr", type=float, default=5e-5)
 ap.add_argument("--head-lr", type=float, default=1e-4)
 ap.add_argument("--warmup", type=float, default=0.06)
 ap.add_argument("--seed", type=int, default=13)
+ap.add_argument("--with-val", action="store_true",
+                help="train on the news corpora's val sentences too (all but the monitored ones)")
 args = ap.parse_args()
 
 os.makedirs(args.out, exist_ok=True)
@@ -98,7 +100,7 @@ torch.manual_seed(args.seed)
 random.seed(args.seed)
 
 tok = Tokenizer.from_file(os.path.join(args.base, "tokenizer.json"))
-train_s, dev_s = corpora.train_dev(args.seed)
+train_s, dev_s = corpora.train_dev(args.seed, args.with_val)
 train = encode(tok, train_s)
 lengths = [len(x["ids"]) for x in train]
 log(f"train {len(train)} sentences, {sum(lengths)} sub-tokens; dev {len(dev_s)}; device {device}")
@@ -245,7 +247,8 @@ if st["total"] is not None and st["step"] >= st["total"]:
     final = os.path.join(args.out, "final")
     model.save_pretrained(final)
     shutil.copy(os.path.join(args.base, "tokenizer.json"), final)
-    shutil.copy(os.path.join(args.base, "old_ids.json"), final)
+    if os.path.exists(os.path.join(args.base, "old_ids.json")):  # absent when --base is a fine-tuned model
+        shutil.copy(os.path.join(args.base, "old_ids.json"), final)
     log(f"schedule finished: {st['step']} steps, {st['sentences']} sentences, "
         f"{st['train_seconds'] / 60:.1f} min of training; model in {final}")
 else:
