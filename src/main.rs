@@ -217,6 +217,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
             eprintln!("newsgraph: resuming: the first {resume_at} records were done by an earlier run");
         }
         options.resume_at = resume_at;
+        let registry = load_registry(args.registry.as_ref())?;
         let mut parts = dir.parts_sink(&provenance);
         let mut run = pipeline.run(records, &options, &mut parts, &progress)?;
         let merge_started = Instant::now();
@@ -228,7 +229,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
         };
         let streams = PerDocStreams::open(&[dir.parts()])?;
         let merged_provenance = streams.provenance().clone();
-        let mut merged = write_graph(&target, &merged_provenance, |sink| Ok(streams.feed(sink, &progress)?))?;
+        let mut merged = write_graph(&target, registry, &merged_provenance, |sink| Ok(streams.feed(sink, &progress)?))?;
         run.timings.push(("merge".into(), merge_started.elapsed()));
         merged.timings = run.timings;
         merged.words = run.words;
@@ -243,7 +244,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
         let output = args.output.clone().expect("clap requires --output without --output-dir");
         let target = GraphTarget { output, format: graph_format(args.format), errors: args.errors.clone(), registry: args.registry.clone() };
         let mut summary = None;
-        let from_sink = write_graph(&target, &provenance, |sink| {
+        let from_sink = write_graph(&target, load_registry(args.registry.as_ref())?, &provenance, |sink| {
             summary = Some(pipeline.run(records, &options, sink, &progress)?);
             Ok(())
         })?;
@@ -264,21 +265,21 @@ fn merge(args: &MergeArgs) -> Result<RunSummary> {
     let provenance = streams.provenance().clone();
     let target = GraphTarget { output: args.output.clone(), format: graph_format(args.format), errors: args.errors.clone(), registry: args.registry.clone() };
     let progress = progress_bar(None, args.quiet);
-    let summary = write_graph(&target, &provenance, |sink| Ok(streams.feed(sink, &progress)?))?;
+    let summary = write_graph(&target, load_registry(args.registry.as_ref())?, &provenance, |sink| Ok(streams.feed(sink, &progress)?))?;
     progress.finish_and_clear();
     print_summary(&summary, &target.output, false, target.errors_path().as_deref(), started.elapsed());
     Ok(summary)
 }
 
+/// The registry of `--registry`, read before any work so that a bad one fails the run at once.
+fn load_registry(path: Option<&PathBuf>) -> Result<Option<Registry>> {
+    path.map(|path| Registry::load(path).with_context(|| format!("cannot read the registry {}", path.display()))).transpose()
+}
+
 /// Writes a graph: `feed` hands the records to the sink; the knowledge layer, the error report and
 /// the registry follow. The graph and the report are written atomically, then the registry, so the
 /// three never disagree.
-fn write_graph(target: &GraphTarget, provenance: &RunProvenance, feed: impl FnOnce(&mut GraphSink<Output, Output>) -> Result<()>) -> Result<RunSummary> {
-    // Read before any work, so that a bad registry fails the run at once.
-    let registry = match &target.registry {
-        Some(path) => Some(Registry::load(path).with_context(|| format!("cannot read the registry {}", path.display()))?),
-        None => None,
-    };
+fn write_graph(target: &GraphTarget, registry: Option<Registry>, provenance: &RunProvenance, feed: impl FnOnce(&mut GraphSink<Output, Output>) -> Result<()>) -> Result<RunSummary> {
     let errors = match target.errors_path() {
         Some(path) => Output::create(&path).with_context(|| format!("cannot create {}", path.display()))?,
         None => Output::Stderr(io::stderr()),

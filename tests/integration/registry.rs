@@ -62,3 +62,20 @@ fn an_unreadable_registry_is_fatal_before_any_work() {
     assert!(run.stderr().contains("cannot read the registry"), "{}", run.stderr());
     assert_eq!(std::fs::read(&registry).unwrap(), b"{ not json");
 }
+
+#[test]
+fn an_unreadable_registry_fails_a_resumable_run_before_any_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let registry = write(dir.path(), "registry.json", b"{ not json");
+    let input = write(dir.path(), "in.jsonl", SECOND_RUN.as_bytes());
+    let out_dir = dir.path().join("run");
+    let run = crate::util::binary()
+        .args(["extract", input.to_str().unwrap(), "--output-dir", out_dir.to_str().unwrap(), "--registry", registry.to_str().unwrap(), "--no-ner", "--quiet"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("cannot read the registry"), "{stderr}");
+    let parts = std::fs::read_dir(out_dir.join("parts")).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(parts, 0, "no article may be processed before the registry is read");
+}
