@@ -29,7 +29,7 @@ if [ ! -f "$CACHE/ner-train/final/model.safetensors" ]; then
   fi
 fi
 # Stage 2 (v1.2): STAGE2_STEPS steps of batch 32 (the number the shipped run reached by its deadline).
-STAGE2_STEPS="${STAGE2_STEPS:-__STAGE2_STEPS__}"
+STAGE2_STEPS="${STAGE2_STEPS:-5297}"
 if [ ! -f "$CACHE/ner-train-s2/final/model.safetensors" ]; then
   mkdir -p "$CACHE/ner-train-s2"
   "$PY" train.py --base "$CACHE/ner-train/final" --out "$CACHE/ner-train-s2" --with-val --seed 14 --lr 2e-5 \

@@ -118,6 +118,14 @@ fn is_organization_noun(doc: &Document, span: ByteSpan) -> bool {
     crate::relations::is_organization_noun(lang, span.slice(doc.text()))
 }
 
+/// Articles the model may take for a name at the start of a line ("Le directeur des revenus de Meta").
+const ARTICLES: [&str; 20] = ["le", "la", "les", "l'", "the", "a", "an", "der", "die", "das", "el", "los", "las", "il", "lo", "gli", "o", "os", "het", "de"];
+
+/// A "person" that is one article and nothing else is no name.
+fn is_a_lone_article(surface: &str) -> bool {
+    ARTICLES.contains(&surface.trim().to_lowercase().as_str())
+}
+
 /// Lower-case words a person's name may start with ("de Gaulle", "van Dijk", "bin Salman").
 const NAME_PARTICLES: [&str; 22] = ["de", "da", "di", "del", "della", "van", "von", "der", "den", "ter", "ten", "du", "dos", "das", "le", "la", "zu", "af", "al", "bin", "ben", "el"];
 
@@ -150,7 +158,7 @@ impl DocumentStage for NerStage {
             for (index, sentence) in doc.sentences.iter().enumerate() {
                 for entity in found.next().unwrap_or_default() {
                     let span = ByteSpan::new(sentence.span.start + entity.span.start, sentence.span.start + entity.span.end);
-                    if entity.kind == EntityKind::Person && starts_like_a_description(span.slice(doc.text())) {
+                    if entity.kind == EntityKind::Person && (starts_like_a_description(span.slice(doc.text())) || is_a_lone_article(span.slice(doc.text()))) {
                         continue;
                     }
                     let span = without_leading_lowercase_words(doc.text(), span, entity.kind);
@@ -180,6 +188,9 @@ mod tests {
         assert!(starts_like_a_description("directeur des revenus de Verdanne"));
         assert!(!starts_like_a_description("van Dijk"));
         assert!(!starts_like_a_description("Priya Natarajan"));
+        assert!(is_a_lone_article("Le"));
+        assert!(!is_a_lone_article("Le Maire"));
+        assert!(!is_a_lone_article("Leo"));
     }
 
     #[test]

@@ -25,6 +25,7 @@ impl DocumentStage for WithinDocumentStage {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        retype_by_the_body(&doc.article.text, &mut doc.mentions);
         retype_surnames(&doc.article.text, &mut doc.mentions);
         retype_organization_names(&doc.article.text, &mut doc.mentions);
         doc.entities = group_mentions(&doc.article.text, &doc.mentions);
@@ -32,9 +33,48 @@ impl DocumentStage for WithinDocumentStage {
     }
 }
 
+/// A name tagged both as a person and as an organisation in one article takes, everywhere, the type most
+/// of its mentions outside the headline have: a headline's capitals and missing context mislead the
+/// model ("Grayson Hall will replace Regions' Dowd Ritter" tags Grayson Hall an organisation; the text,
+/// a person). Places and ties change nothing.
+fn retype_by_the_body(text: &str, mentions: &mut [crate::model::Mention]) {
+    use crate::model::EntityKind;
+    let mut votes: std::collections::BTreeMap<&str, (usize, usize, bool, bool)> = std::collections::BTreeMap::new();
+    for m in mentions.iter() {
+        let vote = votes.entry(m.span.slice(text)).or_default();
+        match m.kind {
+            EntityKind::Person => vote.2 = true,
+            EntityKind::Organization => vote.3 = true,
+            EntityKind::Location => {}
+        }
+        if m.sentence > 0 {
+            match m.kind {
+                EntityKind::Person => vote.0 += 1,
+                EntityKind::Organization => vote.1 += 1,
+                EntityKind::Location => {}
+            }
+        }
+    }
+    let verdict: std::collections::BTreeMap<String, EntityKind> = votes
+        .into_iter()
+        .filter(|(_, (_, _, person, organization))| *person && *organization)
+        .filter_map(|(surface, (people, organizations, _, _))| match people.cmp(&organizations) {
+            std::cmp::Ordering::Greater => Some((surface.to_string(), EntityKind::Person)),
+            std::cmp::Ordering::Less => Some((surface.to_string(), EntityKind::Organization)),
+            std::cmp::Ordering::Equal => None,
+        })
+        .collect();
+    for m in mentions.iter_mut().filter(|m| m.kind != EntityKind::Location) {
+        if let Some(&kind) = verdict.get(m.span.slice(text)) {
+            m.kind = kind;
+        }
+    }
+}
+
 /// Below this NER score, a one-word organisation that is the surname of a person the article names in
 /// full is that person ("Hegeman's exit" tagged ORG once, in an article about John Hegeman). A confident
-/// organisation keeps its type ("Bloomberg" next to Michael Bloomberg).
+/// organisation keeps its type ("Bloomberg" next to Michael Bloomberg), unless the article also calls
+/// the person by that surname alone elsewhere ("Hegeman said ... Hegeman's new company").
 const SURNAME_RETYPE_SCORE: f32 = 0.8;
 
 fn retype_surnames(text: &str, mentions: &mut [crate::model::Mention]) {
@@ -46,10 +86,18 @@ fn retype_surnames(text: &str, mentions: &mut [crate::model::Mention]) {
         .filter(|key| key.len() >= 2)
         .filter_map(|key| key.last().cloned())
         .collect();
+    let surnames_alone: std::collections::BTreeSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| person_key(m.span.slice(text)))
+        .filter(|key| key.len() == 1 && surnames.contains(&key[0]))
+        .flatten()
+        .collect();
     for mention in mentions.iter_mut() {
-        if mention.kind == EntityKind::Organization && mention.score < SURNAME_RETYPE_SCORE {
+        if mention.kind == EntityKind::Organization {
             let key = person_key(mention.span.slice(text));
-            if key.len() == 1 && surnames.contains(&key[0]) {
+            let unsure = mention.score < SURNAME_RETYPE_SCORE || key.first().is_some_and(|k| surnames_alone.contains(k));
+            if unsure && key.len() == 1 && surnames.contains(&key[0]) {
                 mention.kind = EntityKind::Person;
             }
         }
@@ -98,7 +146,7 @@ mod tests {
 
     #[test]
     fn an_unsure_organisation_named_like_a_persons_surname_is_that_person() {
-        let text = "Tobias Brennecke leaves Kestrel. Brennecke said so. Bloomberg reported it, Michael Bloomberg said.";
+        let text = "Tobias Brennecke leaves Kestrel. Brennecke said so. Bloomberg reported it, Michael Bloomberg said. Brennecke quits.";
         let mut mentions = vec![
             mention(text, "Tobias Brennecke", EntityKind::Person, 0.99),
             mention(text, "Kestrel", EntityKind::Organization, 0.7),
@@ -111,6 +159,35 @@ mod tests {
         retype_surnames(text, &mut mentions);
         let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
         assert_eq!(kinds, [EntityKind::Person, EntityKind::Organization, EntityKind::Person, EntityKind::Organization, EntityKind::Person]);
+
+        // A confident organisation that the article also uses alone as the person's surname is the person.
+        let quits = text.rfind("Brennecke quits").unwrap();
+        mentions[2].kind = EntityKind::Person;
+        mentions.push(Mention { span: ByteSpan::new(quits, quits + "Brennecke".len()), kind: EntityKind::Organization, sentence: 0, score: 0.95 });
+        retype_surnames(text, &mut mentions);
+        assert_eq!(mentions[5].kind, EntityKind::Person);
+        assert_eq!(mentions[3].kind, EntityKind::Organization, "Bloomberg is never a surname alone here");
+    }
+
+    #[test]
+    fn a_name_typed_two_ways_takes_the_type_the_body_gives_it_most() {
+        let text = "Omar Lindqvist will replace Orland's Dana Pryce\n\nOrland said Omar Lindqvist, 52, takes over. Keel Partners backs Keel Partners, Keel Partners said.";
+        let at = |surface: &str, nth: usize| text.match_indices(surface).nth(nth).unwrap().0;
+        let m = |surface: &str, nth: usize, kind: EntityKind, sentence: usize| {
+            let start = at(surface, nth);
+            Mention { span: ByteSpan::new(start, start + surface.len()), kind, sentence, score: 0.9 }
+        };
+        use EntityKind::*;
+        let mut mentions = vec![
+            m("Omar Lindqvist", 0, Organization, 0),
+            m("Omar Lindqvist", 1, Person, 1),
+            m("Keel Partners", 0, Organization, 1),
+            m("Keel Partners", 1, Person, 1),
+            m("Keel Partners", 2, Organization, 1),
+        ];
+        retype_by_the_body(text, &mut mentions);
+        let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, [Person, Person, Organization, Organization, Organization]);
     }
 
     #[test]
