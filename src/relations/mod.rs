@@ -90,7 +90,7 @@ pub fn extract_facts(doc: &Document, lexicon: &Lexicon) -> Vec<Fact> {
     facts.extend(implied_by_successions(&successions));
     facts.extend(successions_from_role_changes(&facts));
     facts.extend(implied_role_holdings(&facts));
-    deduplicate(facts, lead_sentence(doc))
+    deduplicate(headline_yields_to_lead(facts, lead_sentence(doc)))
 }
 
 /// The lead: the first sentence that ends like one, after the headline and any heading lines under it
@@ -220,19 +220,13 @@ fn headline_yields_to_lead(mut facts: Vec<Fact>, lead: Option<usize>) -> Vec<Fac
             yielded[i] = true;
         }
     }
-    let mut index = 0;
-    facts.retain(|_| {
-        index += 1;
-        !yielded[index - 1]
-    });
-    facts
+    facts.into_iter().zip(yielded).filter(|(_, gone)| !gone).map(|(fact, _)| fact).collect()
 }
 
 /// One fact per (kind, people, organisation, role, modality), the most confident, in text order (one per
 /// sentence whatever the modality: two triggers of one sentence state one fact); a fact without a role
 /// is dropped when the same fact with a role exists.
-fn deduplicate(facts: Vec<Fact>, lead: Option<usize>) -> Vec<Fact> {
-    let mut facts = headline_yields_to_lead(facts, lead);
+fn deduplicate(mut facts: Vec<Fact>) -> Vec<Fact> {
     facts.sort_by(|a, b| a.sentence.cmp(&b.sentence).then(b.confidence.total_cmp(&a.confidence)));
     let same = |a: &Fact, b: &Fact| a.kind == b.kind && a.person == b.person && a.predecessor == b.predecessor && a.organization == b.organization;
     let mut kept: Vec<Fact> = Vec::new();

@@ -38,7 +38,7 @@ pub struct SentenceView {
     in_fixed_expression: Vec<bool>,
     /// Names in the possessive ("Hegeman's", German "Hiesingers Aufgaben"): where each starts, and the
     /// word that follows the possessive, what is theirs.
-    pub possessive: Vec<(usize, usize)>,
+    possessive: Vec<(usize, usize)>,
 }
 
 /// Which person entity a pronoun stands for: the one mentioned last before it.

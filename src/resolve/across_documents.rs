@@ -156,11 +156,7 @@ fn merge_people(candidates: &mut Vec<Candidate>) {
             }
         }
     }
-    let mut index = 0;
-    candidates.retain(|_| {
-        index += 1;
-        alive[index - 1]
-    });
+    *candidates = std::mem::take(candidates).into_iter().zip(alive).filter(|(_, alive)| *alive).map(|(c, _)| c).collect();
 }
 
 /// Is `b` the same person as `a`, to be folded into `a`? `a` is the fuller or more common form.

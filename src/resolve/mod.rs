@@ -38,29 +38,14 @@ impl DocumentStage for WithinDocumentStage {
 /// model ("Grayson Hall will replace Regions' Dowd Ritter" tags Grayson Hall an organisation; the text,
 /// a person). Places and ties change nothing.
 fn retype_by_the_body(text: &str, mentions: &mut [crate::model::Mention]) {
-    use crate::model::EntityKind;
-    let mut votes: std::collections::BTreeMap<&str, (usize, usize, bool, bool)> = std::collections::BTreeMap::new();
-    for m in mentions.iter() {
-        let vote = votes.entry(m.span.slice(text)).or_default();
-        match m.kind {
-            EntityKind::Person => vote.2 = true,
-            EntityKind::Organization => vote.3 = true,
-            EntityKind::Location => {}
-        }
-        if m.sentence > 0 {
-            match m.kind {
-                EntityKind::Person => vote.0 += 1,
-                EntityKind::Organization => vote.1 += 1,
-                EntityKind::Location => {}
-            }
-        }
-    }
-    let verdict: std::collections::BTreeMap<String, EntityKind> = votes
-        .into_iter()
-        .filter(|(_, (_, _, person, organization))| *person && *organization)
-        .filter_map(|(surface, (people, organizations, _, _))| match people.cmp(&organizations) {
-            std::cmp::Ordering::Greater => Some((surface.to_string(), EntityKind::Person)),
-            std::cmp::Ordering::Less => Some((surface.to_string(), EntityKind::Organization)),
+    use crate::model::EntityKind::{self, Organization, Person};
+    let named_as = |kind: EntityKind| -> std::collections::BTreeSet<&str> { mentions.iter().filter(|m| m.kind == kind).map(|m| m.span.slice(text)).collect() };
+    let body_votes = |surface: &str, kind: EntityKind| mentions.iter().filter(|m| m.sentence > 0 && m.kind == kind && m.span.slice(text) == surface).count();
+    let verdict: std::collections::BTreeMap<&str, EntityKind> = named_as(Person)
+        .intersection(&named_as(Organization))
+        .filter_map(|&surface| match body_votes(surface, Person).cmp(&body_votes(surface, Organization)) {
+            std::cmp::Ordering::Greater => Some((surface, Person)),
+            std::cmp::Ordering::Less => Some((surface, Organization)),
             std::cmp::Ordering::Equal => None,
         })
         .collect();
@@ -71,6 +56,11 @@ fn retype_by_the_body(text: &str, mentions: &mut [crate::model::Mention]) {
     }
 }
 
+/// The name keys of the article's person mentions.
+fn person_keys<'a>(text: &'a str, mentions: &'a [crate::model::Mention]) -> impl Iterator<Item = Vec<String>> + 'a {
+    mentions.iter().filter(|m| m.kind == crate::model::EntityKind::Person).map(move |m| person_key(m.span.slice(text)))
+}
+
 /// Below this NER score, a one-word organisation that is the surname of a person the article names in
 /// full is that person ("Hegeman's exit" tagged ORG once, in an article about John Hegeman). A confident
 /// organisation keeps its type ("Bloomberg" next to Michael Bloomberg), unless the article also calls
@@ -79,20 +69,9 @@ const SURNAME_RETYPE_SCORE: f32 = 0.8;
 
 fn retype_surnames(text: &str, mentions: &mut [crate::model::Mention]) {
     use crate::model::EntityKind;
-    let surnames: std::collections::BTreeSet<String> = mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Person)
-        .map(|m| person_key(m.span.slice(text)))
-        .filter(|key| key.len() >= 2)
-        .filter_map(|key| key.last().cloned())
-        .collect();
-    let surnames_alone: std::collections::BTreeSet<String> = mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Person)
-        .map(|m| person_key(m.span.slice(text)))
-        .filter(|key| key.len() == 1 && surnames.contains(&key[0]))
-        .flatten()
-        .collect();
+    let surnames: std::collections::BTreeSet<String> = person_keys(text, mentions).filter(|key| key.len() >= 2).filter_map(|key| key.last().cloned()).collect();
+    let surnames_alone: std::collections::BTreeSet<String> =
+        person_keys(text, mentions).filter(|key| key.len() == 1 && surnames.contains(&key[0])).flatten().collect();
     for mention in mentions.iter_mut() {
         if mention.kind == EntityKind::Organization {
             let key = person_key(mention.span.slice(text));
@@ -109,13 +88,7 @@ fn retype_surnames(text: &str, mentions: &mut [crate::model::Mention]) {
 /// text). A surname or given name stays a person ("Ford" beside Henry Ford).
 fn retype_organization_names(text: &str, mentions: &mut [crate::model::Mention]) {
     use crate::model::EntityKind;
-    let name_parts: std::collections::BTreeSet<String> = mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Person)
-        .map(|m| person_key(m.span.slice(text)))
-        .filter(|key| key.len() >= 2)
-        .flatten()
-        .collect();
+    let name_parts: std::collections::BTreeSet<String> = person_keys(text, mentions).filter(|key| key.len() >= 2).flatten().collect();
     let organizations: std::collections::BTreeSet<&str> =
         mentions.iter().filter(|m| m.kind == EntityKind::Organization).map(|m| m.span.slice(text)).collect();
     let retyped: Vec<usize> = mentions
