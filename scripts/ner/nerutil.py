@@ -1,5 +1,5 @@
 """Shared pieces of train.py / evaluate.py / export_onnx.py: word -> sub-token encoding,
-length-bucketed batches, strict BIO span decoding and entity-level micro F1."""
+length-bucketed batches, Viterbi decoding into valid IOB2, strict BIO span decoding and entity-level micro F1."""
 import random
 
 from corpora import LABELS, TYPES
@@ -101,9 +101,64 @@ def scores(gold_seqs, pred_seqs):
     return res
 
 
-def predict_words(tok, sents, logits_fn, batch_size=32):
+def allowed_transitions():
+    """allowed[a, b]: may label b follow label a? An I-X continues only a B-X or an I-X; every other
+    label may follow anything. Row len(LABELS) is the sentence start, where no I-X may stand."""
+    import numpy as np
+    n = len(LABELS)
+    allowed = np.ones((n + 1, n), dtype=bool)
+    for b, lb in enumerate(LABELS):
+        if lb.startswith("I-"):
+            allowed[:, b] = [la in ("B-" + lb[2:], lb) for la in LABELS] + [False]
+    return allowed
+
+
+def viterbi(log_probs, allowed):
+    """The most probable label sequence (words x labels log-probabilities) that is valid IOB2.
+    Argmax per word can emit an I-X after O or after another type, which strict decoding throws
+    away; here such a word becomes whatever valid sequence has the highest total probability."""
+    import numpy as np
+    n_words, n_labels = log_probs.shape
+    if n_words == 0:
+        return []
+    forbid = np.where(allowed, 0.0, -np.inf)
+    score = log_probs[0] + forbid[n_labels]
+    back = np.zeros((n_words, n_labels), dtype=np.int64)
+    for w in range(1, n_words):
+        cand = score[:, None] + forbid[:n_labels]          # previous label x next label
+        back[w] = cand.argmax(0)
+        score = cand.max(0) + log_probs[w]
+    best = [int(score.argmax())]
+    for w in range(n_words - 1, 0, -1):
+        best.append(int(back[w, best[-1]]))
+    return best[::-1]
+
+
+def log_softmax(x):
+    import numpy as np
+    x = x - x.max(-1, keepdims=True)
+    return x - np.log(np.exp(x).sum(-1, keepdims=True))
+
+
+def predict_words(tok, sents, logits_fn, batch_size=32, decode="viterbi"):
     """Word-level tag predictions for (tokens, tags) sentences with any backend.
     logits_fn(ids, mask) takes padded int lists and returns an array (batch, seq, labels)."""
+    return decode_words(word_log_probs(tok, sents, logits_fn, batch_size), decode)
+
+
+def decode_words(word_lp, decode="viterbi"):
+    """Tags from per-word log-probabilities. decode: "viterbi" (the valid IOB2 sequence of highest
+    probability, as the Rust pipeline decodes) or "argmax" (each word on its own)."""
+    import numpy as np
+    if decode == "argmax":
+        return [[LABELS[k] for k in np.asarray(lp).argmax(-1)] for lp in word_lp]
+    allowed = allowed_transitions()
+    return [[LABELS[k] for k in viterbi(lp, allowed)] for lp in word_lp]
+
+
+def word_log_probs(tok, sents, logits_fn, batch_size=32):
+    """Per sentence, a (words x labels) array of log-probabilities taken at each word's first
+    sub-token; sentences over 40 words are run in chunks that fit the window."""
     import numpy as np
     # Flatten long sentences into chunks, predict, then stitch back.
     pieces = []  # (sentence index, word offset, words)
@@ -114,15 +169,17 @@ def predict_words(tok, sents, logits_fn, batch_size=32):
             off += len(ch)
     enc = encode(tok, [(p[2], None) for p in pieces], with_labels=False)
     order = sorted(range(len(enc)), key=lambda i: len(enc[i]["ids"]))
-    preds = [["O"] * len(s[0]) for s in sents]
+    # A word without a sub-token (truncated away) is O for certain.
+    certain_o = log_softmax(np.eye(len(LABELS))[0] * 1e4)
+    word_lp = [np.tile(certain_o, (len(s[0]), 1)) for s in sents]
     for b in range(0, len(order), batch_size):
         batch = [enc[i] for i in order[b:b + batch_size]]
         ids = pad(batch, "ids", PAD_ID)
         mask = [[1] * len(it["ids"]) + [0] * (len(ids[0]) - len(it["ids"])) for it in batch]
-        lab = np.asarray(logits_fn(ids, mask)).argmax(-1)
+        lp = log_softmax(np.asarray(logits_fn(ids, mask), dtype=np.float64))
         for row, i in enumerate(order[b:b + batch_size]):
             si, off, _ = pieces[i]
             for w, pos in enumerate(enc[i]["first"]):
                 if pos >= 0:
-                    preds[si][off + w] = LABELS[lab[row, pos]]
-    return preds
+                    word_lp[si][off + w] = lp[row, pos]
+    return word_lp

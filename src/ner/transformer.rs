@@ -1,8 +1,8 @@
 //! The transformer recogniser, as named steps: sentences -> words -> encodings -> windows -> tensors
-//! -> logits -> tags -> entities with byte spans. Only the logits step belongs to a backend.
+//! -> logits -> the best valid tags -> entities with byte spans. Only the logits step belongs to a backend.
 
-use super::backend::{Backend, Batch, Logits};
-use super::decode::{decode_entities, Tag, WordTag};
+use super::backend::{Backend, Batch};
+use super::decode::{best_valid_tags, decode_entities, log_softmax, LabelLogProbs, Tag};
 use super::model_files::ModelFiles;
 use super::windows::{owner_window, plan_windows};
 use super::words::split_words;
@@ -123,16 +123,9 @@ impl<B: Backend> TransformerRecognizer<B> {
         WindowInput { sentence, window, ids, first_positions }
     }
 
-    /// Step: logits -> the tag of a word's first sub-token, with its probability.
-    fn word_tag(&self, logits: &Logits, row: usize, position: usize) -> WordTag {
-        let scores = logits.at(row, position);
-        let (best, &best_logit) = scores
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
-            .expect("at least one label");
-        let total: f32 = scores.iter().map(|&s| (s - best_logit).exp()).sum();
-        WordTag { tag: self.files.tags[best], probability: 1.0 / total }
+    /// A word the model gave no label (none should be left): outside, for certain.
+    fn certainly_outside(&self) -> LabelLogProbs {
+        self.files.tags.iter().map(|&t| if t == Tag::Outside { 0.0 } else { f32::NEG_INFINITY }).collect()
     }
 }
 
@@ -163,7 +156,7 @@ impl<B: Backend> Recognizer for TransformerRecognizer<B> {
         // batch (with the per-token quantised model; see `equal_length_batches`).
         inputs.sort_by_key(|input| input.ids.len());
 
-        let mut tags: Vec<Vec<Option<WordTag>>> = encoded.iter().map(|e| vec![None; e.words.len()]).collect();
+        let mut scores: Vec<Vec<Option<LabelLogProbs>>> = encoded.iter().map(|e| vec![None; e.words.len()]).collect();
         for batch_inputs in equal_length_batches(&inputs, self.options.batch_size) {
             let rows: Vec<&[u32]> = batch_inputs.iter().map(|i| i.ids.as_slice()).collect();
             let logits = self.backend.logits(&Batch::padded(&rows, PAD_ID))?;
@@ -177,7 +170,7 @@ impl<B: Backend> Recognizer for TransformerRecognizer<B> {
                 for (offset, &position) in input.first_positions.iter().enumerate() {
                     let word = range.start + offset;
                     if owner_window(word, &sentence.windows) == input.window {
-                        tags[input.sentence][word] = Some(self.word_tag(&logits, row, position));
+                        scores[input.sentence][word] = Some(log_softmax(logits.at(row, position)));
                     }
                 }
             }
@@ -185,10 +178,10 @@ impl<B: Backend> Recognizer for TransformerRecognizer<B> {
 
         Ok(encoded
             .iter()
-            .zip(tags)
-            .map(|(sentence, tags)| {
-                let tags: Vec<WordTag> = tags.into_iter().map(|t| t.unwrap_or(WordTag { tag: Tag::Outside, probability: 1.0 })).collect();
-                decode_entities(&tags)
+            .zip(scores)
+            .map(|(sentence, scores)| {
+                let scores: Vec<LabelLogProbs> = scores.into_iter().map(|s| s.unwrap_or_else(|| self.certainly_outside())).collect();
+                decode_entities(&best_valid_tags(&scores, &self.files.tags))
                     .into_iter()
                     .map(|entity| SentenceEntity {
                         span: ByteSpan::new(sentence.words[entity.words.start].start, sentence.words[entity.words.end - 1].end),
