@@ -98,7 +98,7 @@ def main():
                       "normalizer": "NFKC", "pre_tokenizer": "Metaspace '\u2581', prepend_scheme always",
                       "post_processor": "<s> $A </s>", "vocab_size": trim["kept_with_single_chars"],
                       "special_ids": {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}, "pad_id": 1},
-        "decoding": "strict IOB2 in the evaluation (an I-X that does not continue an X entity is dropped)",
+        "decoding": "the most probable valid IOB2 sequence over a sentence's words (Viterbi; an I-X only after B-X or I-X), as newsgraph and evaluate.py decode",
     }
     json.dump(cfg, open(os.path.join(DEST, "config.json"), "w"), indent=2, ensure_ascii=False)
 
@@ -145,8 +145,9 @@ def write_card(cfg, chosen, quant, fp32, int8, e16, shipped, trim, stages, check
           "  chunks of whole words.",
           "- Split the text into words (punctuation separate, as in CoNLL), encode the words as pre-tokenized input",
           "  (each word gets its own leading `\u2581`), and read the label at the first piece of each word.",
-          "- Labels: " + ", ".join(f"{i}={l}" for i, l in enumerate(corpora.LABELS)) + ". The scores below use strict IOB2",
-          "  decoding (an `I-X` that does not continue an `X` entity is dropped).", "",
+          "- Labels: " + ", ".join(f"{i}={l}" for i, l in enumerate(corpora.LABELS)) + ". newsgraph and evaluate.py decode",
+          "  a sentence as the most probable valid IOB2 sequence (Viterbi over the words); the F1 of each word's best",
+          "  label read strictly is in the evaluation JSON as f1_argmax.", "",
           "## Training data", "",
           "| data | languages | domain | licence as stated upstream |", "|---|---|---|---|"]
     L += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in DATA]
@@ -189,7 +190,7 @@ def write_card(cfg, chosen, quant, fp32, int8, e16, shipped, trim, stages, check
         L += [""]
     prev_col = previous is not None
     L += ["## Results", "",
-          "Entity-level micro F1 (exact span and type, strict IOB2), PER/ORG/LOC only. "
+          "Entity-level micro F1 (exact span and type, strict IOB2 spans, Viterbi-decoded tags), PER/ORG/LOC only. "
           + (f"First {lim} sentences of each test split." if lim else "Full test splits.")
           + " fp32 = the exported ONNX fp32 model (same labels as PyTorch); int8 = the quantised file"
           + (f"; {PREVIOUS} = the int8 model shipped before this one." if prev_col else "."), "",
