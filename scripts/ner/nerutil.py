@@ -170,7 +170,7 @@ def word_log_probs(tok, sents, logits_fn, batch_size=32):
     enc = encode(tok, [(p[2], None) for p in pieces], with_labels=False)
     order = sorted(range(len(enc)), key=lambda i: len(enc[i]["ids"]))
     # A word without a sub-token (truncated away) is O for certain.
-    certain_o = log_softmax(np.eye(len(LABELS))[0] * 1e4)
+    certain_o = np.where(np.arange(len(LABELS)) == LABEL2ID["O"], 0.0, -np.inf)
     word_lp = [np.tile(certain_o, (len(s[0]), 1)) for s in sents]
     for b in range(0, len(order), batch_size):
         batch = [enc[i] for i in order[b:b + batch_size]]

@@ -93,7 +93,7 @@ def main():
         "label_scheme": "BIO (IOB2)",
         "entity_types": ["PER", "ORG", "LOC"],
         "labels": corpora.LABELS,
-        "labelled_subtoken": "first sub-token of each word; take argmax of logits there, ignore the other positions",
+        "labelled_subtoken": "first sub-token of each word; read the label scores there, ignore the other positions",
         "tokenizer": {"file": "tokenizer.json", "model": "Unigram (XLM-R SentencePiece pieces and scores, trimmed)",
                       "normalizer": "NFKC", "pre_tokenizer": "Metaspace '\u2581', prepend_scheme always",
                       "post_processor": "<s> $A </s>", "vocab_size": trim["kept_with_single_chars"],

@@ -32,16 +32,7 @@ impl Tag {
             _ => Err(UnknownLabel(label.to_string())),
         }
     }
-}
 
-/// The model's verdict on one word: the tag of its first sub-token and that tag's probability.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct WordTag {
-    pub tag: Tag,
-    pub probability: f32,
-}
-
-impl Tag {
     /// May `self` follow `previous` (`None`: the sentence start) in IOB2? An inside tag only continues
     /// a begin or inside tag of its own kind.
     fn may_follow(self, previous: Option<Tag>) -> bool {
@@ -50,6 +41,13 @@ impl Tag {
             Tag::Outside | Tag::Begin(_) => true,
         }
     }
+}
+
+/// The tag chosen for one word and the probability the model gave that label at its first sub-token.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WordTag {
+    pub tag: Tag,
+    pub probability: f32,
 }
 
 /// A word's log-probability for each label, in label id order (log-softmax of its first sub-token's
