@@ -14,7 +14,7 @@ use super::record::ArticleKnowledge;
 use crate::model::{Fact, FactDate, FactKind, Modality};
 use crate::resolve::{resolve_across, Assignment, GlobalEntity, Registry};
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 
@@ -36,8 +36,13 @@ fn own_assignment(entity: &GlobalEntity) -> Assignment {
     Assignment { id: entity.key.clone(), same_as: Vec::new() }
 }
 
-/// A merged fact's identity: kind, people, organisation (global IRIs) and normalised role.
-type FactKey = (FactKind, String, Option<String>, Option<String>, Option<String>);
+/// A merged fact's identity: kind, people, organisation (the ranks of their IRIs, see `Ranked`) and
+/// the rank of its normalised, lower-cased role.
+type FactKey = (FactKind, u32, Option<u32>, Option<u32>, Option<u32>);
+
+fn same_but_role(a: &FactKey, b: &FactKey) -> bool {
+    (a.0, a.1, a.2, a.3) == (b.0, b.1, b.2, b.3)
+}
 
 /// What a merged fact keeps of one per-article fact that supports it.
 #[derive(Debug, Clone)]
@@ -47,9 +52,58 @@ struct Support {
     modality: Modality,
     confidence: f32,
     date: Option<FactDate>,
-    /// The role as written, with its normalised form.
-    role: Option<(String, String)>,
+    /// The role as written, with its normalised form: a number in `FactTexts::roles`.
+    role: Option<u32>,
     former: bool,
+}
+
+/// Values stored once and referred to by number, numbered in the order first seen (roles repeat
+/// across millions of facts).
+struct Interner<T> {
+    numbers: HashMap<T, u32>,
+    strings: Vec<T>,
+}
+
+impl<T> Default for Interner<T> {
+    fn default() -> Self {
+        Self { numbers: HashMap::new(), strings: Vec::new() }
+    }
+}
+
+impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
+    fn number(&mut self, value: &T) -> u32 {
+        if let Some(&number) = self.numbers.get(value) {
+            return number;
+        }
+        let number = self.strings.len() as u32;
+        self.numbers.insert(value.clone(), number);
+        self.strings.push(value.clone());
+        number
+    }
+}
+
+/// Strings replaced by their rank among the distinct ones: numbers that compare as the strings do.
+struct Ranked {
+    sorted: Vec<String>,
+    /// The rank of each original string (equal strings, equal ranks).
+    rank_of: Vec<u32>,
+}
+
+impl Ranked {
+    fn new(strings: Vec<String>) -> Self {
+        let mut sorted = strings.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let rank_of = strings.iter().map(|s| sorted.binary_search(s).expect("sorted from these") as u32).collect();
+        Self { sorted, rank_of }
+    }
+}
+
+/// The texts the numbers of fact keys and supports stand for.
+struct FactTexts<'a> {
+    iris: &'a [String],
+    normalized_roles: &'a [String],
+    roles: &'a [(String, String)],
 }
 
 impl KnowledgeGraph {
@@ -124,24 +178,43 @@ impl KnowledgeGraph {
         for (group, assignment) in by_id.values() {
             emit(&self.entity_node(group, assignment))?;
         }
+        drop(by_id);
+        drop(entities);
+        // Facts name entities by the rank of their IRI, so that numbers sort as the IRIs do.
+        let iris = Ranked::new(iri_of_global);
 
-        // Pass 2: facts.
-        let mut merged: BTreeMap<FactKey, Vec<Support>> = BTreeMap::new();
+        // Pass 2: facts, as (key, support) pairs in one flat table, sorted by key: a merged fact is a
+        // run of equal keys. (A map from key to supports took over 1 kB per article.)
+        let mut stated: Vec<(FactKey, Support)> = Vec::new();
+        let mut normalized_roles = Interner::default();
+        let mut roles = Interner::default();
         let mut articles = SpilledArticles::new(&mut file)?;
         for (a, knowledge) in articles.by_ref().enumerate() {
             let global = |local: usize| {
                 let g = global_of[first[a] as usize + local];
-                (g != u32::MAX).then(|| iri_of_global[g as usize].clone())
+                (g != u32::MAX).then(|| iris.rank_of[g as usize])
             };
             for (index, fact) in knowledge.facts.iter().enumerate() {
                 let Some(person) = global(fact.person) else { continue };
-                let key = (fact.kind, person, fact.predecessor.and_then(global), fact.organization.and_then(global), fact.role.as_ref().map(|r| r.normalized.to_lowercase()));
-                merged.entry(key).or_default().push(Support::of(a as u32, index as u32, fact));
+                let role = fact.role.as_ref().map(|r| normalized_roles.number(&r.normalized.to_lowercase()));
+                let key = (fact.kind, person, fact.predecessor.and_then(global), fact.organization.and_then(global), role);
+                stated.push((key, Support::of(a as u32, index as u32, fact, &mut roles)));
             }
         }
         articles.finish()?;
-        for (key, support) in &merge_compatible_roles(merged) {
-            emit(&self.merged_fact_node(key, support))?;
+        drop(global_of);
+        let normalized_roles = Ranked::new(normalized_roles.strings);
+        for (key, _) in &mut stated {
+            key.4 = key.4.map(|r| normalized_roles.rank_of[r as usize]);
+        }
+        // Stable: each key's support stays in input order.
+        stated.sort_by_key(|(key, _)| *key);
+        let texts = FactTexts { iris: &iris.sorted, normalized_roles: &normalized_roles.sorted, roles: &roles.strings };
+        let same_but_role = |a: &(FactKey, Support), b: &(FactKey, Support)| same_but_role(&a.0, &b.0);
+        for group in stated.chunk_by(same_but_role) {
+            for (key, support) in merge_compatible_roles(group, &texts) {
+                emit(&self.merged_fact_node(&key, &support, &texts))?;
+            }
         }
         Ok(())
     }
@@ -174,18 +247,21 @@ impl KnowledgeGraph {
         node
     }
 
-    fn merged_fact_node(&self, key: &FactKey, support: &[Support]) -> Value {
-        let (kind, person, predecessor, organization, normalized_role) = key;
-        let identity = format!("{}|{person}|{}|{}|{}", kind.as_str(), predecessor.as_deref().unwrap_or(""), organization.as_deref().unwrap_or(""), normalized_role.as_deref().unwrap_or(""));
+    fn merged_fact_node(&self, key: &FactKey, support: &[&Support], texts: &FactTexts) -> Value {
+        let (kind, person, predecessor, organization, normalized_role) = *key;
+        let iri = |rank: u32| texts.iris[rank as usize].as_str();
+        let (person, predecessor, organization) = (iri(person), predecessor.map(iri), organization.map(iri));
+        let normalized_role = normalized_role.map(|r| texts.normalized_roles[r as usize].as_str());
+        let identity = format!("{}|{person}|{}|{}|{}", kind.as_str(), predecessor.unwrap_or(""), organization.unwrap_or(""), normalized_role.unwrap_or(""));
         let mut node = json!({
             "@id": format!("urn:newsgraph:fact:{}", crate::model::short_hash(identity.as_bytes())),
-            "@type": fact_class(*kind),
+            "@type": fact_class(kind),
             "modality": majority_modality(support).as_str(),
             "confidence": round3(combined_confidence(support) as f32),
             "supportedBy": support.iter().map(|s| self.local_iri(s.article, "fact", s.index)).collect::<BTreeSet<_>>(),
             "wasGeneratedBy": self.activity,
         });
-        let person_term = if *kind == FactKind::Replaces { "successor" } else { "person" };
+        let person_term = if kind == FactKind::Replaces { "successor" } else { "person" };
         node[person_term] = json!(person);
         if let Some(old) = predecessor {
             node["predecessor"] = json!(old);
@@ -194,12 +270,16 @@ impl KnowledgeGraph {
             node["organization"] = json!(organization);
         }
         // (written, normalised) pairs in order: the normalised form shown is the smallest pair's.
-        let roles: BTreeSet<(&String, &String)> = support.iter().filter_map(|s| s.role.as_ref()).map(|(w, n)| (w, n)).collect();
+        let role_pair = |number: u32| {
+            let (written, normalized) = &texts.roles[number as usize];
+            (written.as_str(), normalized.as_str())
+        };
+        let roles: BTreeSet<(&str, &str)> = support.iter().filter_map(|s| s.role).map(role_pair).collect();
         if let Some((_, normalized)) = roles.iter().next() {
             node["normalizedRole"] = json!(normalized);
-            node["roleName"] = json!(roles.iter().map(|(w, _)| w.as_str()).collect::<BTreeSet<_>>());
+            node["roleName"] = json!(roles.iter().map(|(w, _)| *w).collect::<BTreeSet<_>>());
         }
-        if *kind == FactKind::HoldsRole && support.iter().all(|s| s.former) {
+        if kind == FactKind::HoldsRole && support.iter().all(|s| s.former) {
             node["former"] = json!(true);
         }
         if let Some(date) = majority_date(support) {
@@ -210,14 +290,14 @@ impl KnowledgeGraph {
 }
 
 impl Support {
-    fn of(article: u32, index: u32, fact: &Fact) -> Self {
+    fn of(article: u32, index: u32, fact: &Fact, roles: &mut Interner<(String, String)>) -> Self {
         Self {
             article,
             index,
             modality: fact.modality,
             confidence: fact.confidence,
             date: fact.date,
-            role: fact.role.as_ref().map(|r| (r.written.clone(), r.normalized.clone())),
+            role: fact.role.as_ref().map(|r| roles.number(&(r.written.clone(), r.normalized.clone()))),
             former: fact.former,
         }
     }
@@ -258,40 +338,38 @@ impl Iterator for SpilledArticles<'_> {
     }
 }
 
-/// The words of a normalised role.
-fn role_words(role: &Option<String>) -> BTreeSet<&str> {
-    role.as_deref().map(|r| r.split_whitespace().collect()).unwrap_or_default()
-}
-
 /// One fact stated with a more and a less specific role ("chief AI scientist", "chief scientist") or
 /// with none: the evidence of the less specific goes to the more specific when only one such exists.
-fn merge_compatible_roles(merged: BTreeMap<FactKey, Vec<Support>>) -> BTreeMap<FactKey, Vec<Support>> {
-    let keys: Vec<FactKey> = merged.keys().cloned().collect();
-    let mut merged = merged;
-    for key in &keys {
-        let words = role_words(&key.4);
-        let wider: Vec<&FactKey> = keys
-            .iter()
-            .filter(|k| k.0 == key.0 && k.1 == key.1 && k.2 == key.2 && k.3 == key.3 && *k != key)
-            .filter(|k| words.is_subset(&role_words(&k.4)))
-            .collect();
-        if let [target] = wider[..] {
-            if let Some(support) = merged.remove(key) {
-                merged.entry(target.clone()).or_default().extend(support);
+/// `group`: the sorted (key, support) pairs of keys that differ in their role alone (only those can
+/// merge); returns the merged facts in key order.
+fn merge_compatible_roles<'s>(group: &'s [(FactKey, Support)], texts: &FactTexts) -> Vec<(FactKey, Vec<&'s Support>)> {
+    let mut merged: Vec<(FactKey, Option<Vec<&Support>>)> =
+        group.chunk_by(|a, b| a.0 == b.0).map(|run| (run[0].0, Some(run.iter().map(|(_, s)| s).collect()))).collect();
+    if merged.len() > 1 {
+        let role_words = |key: &FactKey| -> BTreeSet<&str> {
+            key.4.map(|r| texts.normalized_roles[r as usize].split_whitespace().collect()).unwrap_or_default()
+        };
+        let words: Vec<BTreeSet<&str>> = merged.iter().map(|(key, _)| role_words(key)).collect();
+        for i in 0..merged.len() {
+            let mut wider = (0..merged.len()).filter(|&j| j != i && words[i].is_subset(&words[j]));
+            if let (Some(target), None) = (wider.next(), wider.next()) {
+                if let Some(support) = merged[i].1.take() {
+                    merged[target].1.get_or_insert_default().extend(support);
+                }
             }
         }
     }
-    merged
+    merged.into_iter().filter_map(|(key, support)| Some((key, support?))).collect()
 }
 
 /// Noisy-or: independent pieces of evidence, each right with its confidence.
-fn combined_confidence(support: &[Support]) -> f64 {
+fn combined_confidence(support: &[&Support]) -> f64 {
     1.0 - support.iter().map(|s| 1.0 - f64::from(s.confidence)).product::<f64>()
 }
 
 /// The modality most of the evidence gives; on a tie, the more certain one (asserted before future
 /// before hedged before negated).
-fn majority_modality(support: &[Support]) -> Modality {
+fn majority_modality(support: &[&Support]) -> Modality {
     let mut counts: BTreeMap<Modality, usize> = BTreeMap::new();
     for s in support {
         *counts.entry(s.modality).or_default() += 1;
@@ -300,7 +378,7 @@ fn majority_modality(support: &[Support]) -> Modality {
 }
 
 /// The date most of the dated evidence gives; on a tie, the most precise, then the earliest.
-fn majority_date(support: &[Support]) -> Option<FactDate> {
+fn majority_date(support: &[&Support]) -> Option<FactDate> {
     let mut counts: BTreeMap<FactDate, usize> = BTreeMap::new();
     for date in support.iter().filter_map(|s| s.date) {
         *counts.entry(date).or_default() += 1;

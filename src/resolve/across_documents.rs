@@ -46,16 +46,53 @@ pub struct GlobalEntity {
 /// Surnames this alike, with the same given name and a shared organisation, are one person.
 const SURNAME_SIMILARITY: f64 = 0.8;
 
+/// An entity being resolved. Sorted vectors rather than B-tree sets: most entities have one or two
+/// surface forms and a few organisations, and a B-tree's first node alone takes hundreds of bytes,
+/// which for the millions of distinct entities of a large dump is most of the memory of a merge.
 struct Candidate {
     kind: EntityKind,
+    /// Filled in when all documents are in (kept once, in the map that finds candidates by key).
     key: Vec<String>,
-    /// Each surface form and how often it was seen.
-    surfaces: BTreeMap<String, usize>,
-    /// For people, the organisations (interned name keys) of the documents they appear in: what
-    /// "shares an organisation" means. Numbers, not strings: a person in the news of thousands of
-    /// companies keeps four bytes for each.
-    organizations: BTreeSet<u32>,
+    /// Each surface form and how often it was seen, sorted by form.
+    surfaces: Vec<(String, u32)>,
+    /// For people, the organisations (interned name keys, sorted) of the documents they appear in:
+    /// what "shares an organisation" means.
+    organizations: Vec<u32>,
     members: Vec<EntityRef>,
+}
+
+impl Candidate {
+    fn add_surface(&mut self, surface: &str, count: u32) {
+        match self.surfaces.binary_search_by(|(s, _)| s.as_str().cmp(surface)) {
+            Ok(i) => self.surfaces[i].1 += count,
+            Err(i) => {
+                // Grown one at a time while small: a vector's first growth makes room for four, and most
+                // entities have one or two forms.
+                if self.surfaces.len() == self.surfaces.capacity() && self.surfaces.len() < 4 {
+                    self.surfaces.reserve_exact(1);
+                }
+                self.surfaces.insert(i, (surface.to_string(), count))
+            }
+        }
+    }
+
+    fn add_organization(&mut self, organization: u32) {
+        if let Err(i) = self.organizations.binary_search(&organization) {
+            self.organizations.insert(i, organization);
+        }
+    }
+
+    fn shares_an_organization(&self, other: &Candidate) -> bool {
+        let (mut a, mut b) = (self.organizations.iter().peekable(), other.organizations.iter().peekable());
+        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => _ = a.next(),
+                std::cmp::Ordering::Greater => _ = b.next(),
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
 }
 
 fn key_of(kind: EntityKind, name: &str) -> Vec<String> {
@@ -68,7 +105,8 @@ fn key_of(kind: EntityKind, name: &str) -> Vec<String> {
 /// Merges the entities of `docs` into global entities, sorted by kind and key (deterministic).
 pub fn resolve_across<D: std::borrow::Borrow<DocumentEntities>>(docs: impl IntoIterator<Item = D>) -> Vec<GlobalEntity> {
     // Exact keys first: one candidate per (kind, full key).
-    let mut by_key: BTreeMap<(EntityKind, Vec<String>), Candidate> = BTreeMap::new();
+    let mut by_key: BTreeMap<(EntityKind, Vec<String>), usize> = BTreeMap::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
     let mut organization_numbers: BTreeMap<String, u32> = BTreeMap::new();
     for (d, doc) in docs.into_iter().enumerate() {
         let doc = doc.borrow();
@@ -86,24 +124,30 @@ pub fn resolve_across<D: std::borrow::Borrow<DocumentEntities>>(docs: impl IntoI
             if key.is_empty() {
                 continue;
             }
-            let candidate = by_key.entry((*kind, key.clone())).or_insert_with(|| Candidate {
-                kind: *kind,
-                key,
-                surfaces: BTreeMap::new(),
-                organizations: BTreeSet::new(),
-                members: Vec::new(),
+            let index = *by_key.entry((*kind, key)).or_insert_with(|| {
+                candidates.push(Candidate { kind: *kind, key: Vec::new(), surfaces: Vec::new(), organizations: Vec::new(), members: Vec::new() });
+                candidates.len() - 1
             });
+            let candidate = &mut candidates[index];
             for surface in surfaces {
-                *candidate.surfaces.entry(surface.clone()).or_default() += 1;
+                candidate.add_surface(surface, 1);
             }
-            candidate.surfaces.entry(name.clone()).or_default();
+            candidate.add_surface(name, 0);
             if *kind == EntityKind::Person {
-                candidate.organizations.extend(doc_organizations.iter().copied());
+                for &organization in &doc_organizations {
+                    candidate.add_organization(organization);
+                }
             }
             candidate.members.push((d as u32, e as u32));
         }
     }
-    let mut candidates: Vec<Candidate> = by_key.into_values().collect();
+    drop(organization_numbers);
+    for ((_, key), index) in by_key {
+        candidates[index].key = key;
+    }
+    // Sorted in place (keys are unique): a second table of candidates would double the peak.
+    candidates.shrink_to_fit();
+    candidates.sort_unstable_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
     merge_people(&mut candidates);
     let mut entities: Vec<GlobalEntity> = candidates.into_iter().map(into_global).collect();
     entities.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
@@ -148,9 +192,11 @@ fn merge_people(candidates: &mut Vec<Candidate>) {
                 merged = true;
                 let target = &mut candidates[keep];
                 for (surface, count) in surfaces {
-                    *target.surfaces.entry(surface).or_default() += count;
+                    target.add_surface(&surface, count);
                 }
-                target.organizations.extend(organizations);
+                for organization in organizations {
+                    target.add_organization(organization);
+                }
                 target.members.extend(absorbed);
                 target.members.sort();
             }
@@ -161,7 +207,7 @@ fn merge_people(candidates: &mut Vec<Candidate>) {
 
 /// Is `b` the same person as `a`, to be folded into `a`? `a` is the fuller or more common form.
 fn same_person(a: &Candidate, b: &Candidate) -> bool {
-    if a.kind != EntityKind::Person || b.kind != EntityKind::Person || a.organizations.is_disjoint(&b.organizations) {
+    if a.kind != EntityKind::Person || b.kind != EntityKind::Person || !a.shares_an_organization(b) {
         return false;
     }
     let (ka, kb) = (&a.key, &b.key);
@@ -193,12 +239,13 @@ fn into_global(candidate: Candidate) -> GlobalEntity {
     // The name: a surface of the entity's own key, the most seen, alphabetically first on ties; else
     // the fullest surface.
     let own_key = |s: &str| key_of(candidate.kind, s) == candidate.key;
-    let best = |pool: Vec<(&String, &usize)>| pool.into_iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(s, _)| s.clone());
-    let own: Vec<(&String, &usize)> = candidate.surfaces.iter().filter(|(s, _)| own_key(s)).collect();
-    let longest = candidate.surfaces.keys().map(|s| s.split_whitespace().count()).max().unwrap_or(0);
-    let fullest: Vec<(&String, &usize)> = candidate.surfaces.iter().filter(|(s, _)| s.split_whitespace().count() == longest).collect();
+    let best = |pool: Vec<(&String, &u32)>| pool.into_iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(s, _)| s.clone());
+    let own: Vec<(&String, &u32)> = candidate.surfaces.iter().filter(|(s, _)| own_key(s)).map(|(s, n)| (s, n)).collect();
+    let longest = candidate.surfaces.iter().map(|(s, _)| s.split_whitespace().count()).max().unwrap_or(0);
+    let fullest: Vec<(&String, &u32)> =
+        candidate.surfaces.iter().filter(|(s, _)| s.split_whitespace().count() == longest).map(|(s, n)| (s, n)).collect();
     let name = best(own).or_else(|| best(fullest)).unwrap_or_default();
-    let alternate_names = candidate.surfaces.into_keys().filter(|s| *s != name).collect();
+    let alternate_names = candidate.surfaces.into_iter().map(|(s, _)| s).filter(|s| *s != name).collect();
     GlobalEntity { kind: candidate.kind, key, name, alternate_names, members: candidate.members }
 }
 
