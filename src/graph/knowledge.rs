@@ -390,3 +390,6 @@ fn majority_date(support: &[&Support]) -> Option<FactDate> {
     };
     counts.into_iter().max_by(|(a, x), (b, y)| x.cmp(y).then(precision(a).cmp(&precision(b))).then(b.cmp(a))).map(|(d, _)| d)
 }
+
+#[cfg(test)]
+mod tests;
