@@ -59,14 +59,12 @@ class Namer:
 
     def __init__(self, args):
         self.args = args
-        self.counter = 0
 
     def rename(self, kind, name, variant):
         """A token map (old word -> new word) for this variant of `name`."""
         words = name.split()
         if variant == 0 or not words:
             return {}
-        self.counter += 1
         number = variant * 7919 + hash_words(words)
         if kind == "person":
             given = made_up_word(number % self.args.given_names, 2)

@@ -58,9 +58,6 @@ struct Candidate {
     /// For people, the organisations (interned name keys, sorted) of the documents they appear in:
     /// what "shares an organisation" means.
     organizations: Vec<u32>,
-    /// One bit per organisation (hashed to 64): most people share none with most people of their given
-    /// name, and comparing these masks first makes those comparisons one AND each.
-    organization_mask: u64,
     members: Vec<EntityRef>,
 }
 
@@ -80,16 +77,12 @@ impl Candidate {
     }
 
     fn add_organization(&mut self, organization: u32) {
-        self.organization_mask |= 1 << (organization.wrapping_mul(0x9E37_79B1) >> 26);
         if let Err(i) = self.organizations.binary_search(&organization) {
             self.organizations.insert(i, organization);
         }
     }
 
     fn shares_an_organization(&self, other: &Candidate) -> bool {
-        if self.organization_mask & other.organization_mask == 0 {
-            return false;
-        }
         let (mut a, mut b) = (self.organizations.iter().peekable(), other.organizations.iter().peekable());
         while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
             match x.cmp(y) {
@@ -132,7 +125,7 @@ pub fn resolve_across<D: std::borrow::Borrow<DocumentEntities>>(docs: impl IntoI
                 continue;
             }
             let index = *by_key.entry((*kind, key)).or_insert_with(|| {
-                candidates.push(Candidate { kind: *kind, key: Vec::new(), surfaces: Vec::new(), organizations: Vec::new(), organization_mask: 0, members: Vec::new() });
+                candidates.push(Candidate { kind: *kind, key: Vec::new(), surfaces: Vec::new(), organizations: Vec::new(), members: Vec::new() });
                 candidates.len() - 1
             });
             let candidate = &mut candidates[index];
@@ -178,9 +171,6 @@ fn merge_people(candidates: &mut Vec<Candidate>) {
         }
     }
     let mut alive = vec![true; candidates.len()];
-    // The organisation masks again, side by side: the scan of a given name's group touches these
-    // eight bytes per person, not each person's whole record.
-    let mut masks: Vec<u64> = candidates.iter().map(|c| c.organization_mask).collect();
     let mut merged = true;
     while merged {
         merged = false;
@@ -189,10 +179,10 @@ fn merge_people(candidates: &mut Vec<Candidate>) {
                 continue;
             }
             let key = &candidates[keep].key;
-            let surname_group = surname_only.get(key.last().unwrap()).map_or(&[][..], Vec::as_slice);
-            let given_name_group = by_given_name.get(&key[0]).map_or(&[][..], Vec::as_slice);
-            for absorb in ascending(surname_group, given_name_group) {
-                if absorb == keep || !alive[absorb] || masks[keep] & masks[absorb] == 0 || !same_person(&candidates[keep], &candidates[absorb]) {
+            let mut alike: Vec<usize> = surname_only.get(key.last().unwrap()).into_iter().chain(by_given_name.get(&key[0])).flatten().copied().collect();
+            alike.sort_unstable();
+            for absorb in alike {
+                if absorb == keep || !alive[absorb] || !same_person(&candidates[keep], &candidates[absorb]) {
                     continue;
                 }
                 let absorbed = std::mem::take(&mut candidates[absorb].members);
@@ -209,21 +199,10 @@ fn merge_people(candidates: &mut Vec<Candidate>) {
                 }
                 target.members.extend(absorbed);
                 target.members.sort();
-                masks[keep] = target.organization_mask;
             }
         }
     }
     *candidates = std::mem::take(candidates).into_iter().zip(alive).filter(|(_, alive)| *alive).map(|(c, _)| c).collect();
-}
-
-/// The numbers of two ascending lists, in ascending order.
-fn ascending<'a>(a: &'a [usize], b: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
-    let (mut a, mut b) = (a.iter().copied().peekable(), b.iter().copied().peekable());
-    std::iter::from_fn(move || match (a.peek(), b.peek()) {
-        (Some(x), Some(y)) if y < x => b.next(),
-        (Some(_), _) => a.next(),
-        _ => b.next(),
-    })
 }
 
 /// Is `b` the same person as `a`, to be folded into `a`? `a` is the fuller or more common form.
