@@ -4,12 +4,12 @@
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsgraph::eval::read_gold;
+use newsgraph::eval::{read_gold, write_labelled_candidates};
 use newsgraph::graph::{GraphFormat, GraphSink, JsonLdWriter, PerDocSink, PerDocStreams, RunProvenance, StreamHeader};
 use newsgraph::ner::{self, NerStage, OnnxOptions, Recognizer};
 use newsgraph::pipeline::{ErrorReport, InputStamp, OutputDir, Output, Pipeline, RunManifest, RunOptions, RunSummary, Shard};
 use newsgraph::read::{expand_inputs, total_input_bytes, Records, DEFAULT_MAX_RECORD_BYTES};
-use newsgraph::relations::RelationStage;
+use newsgraph::relations::{default_relation_model_dir, RelationModel, RelationStage};
 use newsgraph::resolve::{Registry, WithinDocumentStage};
 use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
@@ -35,6 +35,36 @@ enum Command {
     Merge(MergeArgs),
     /// Run the pipeline over gold-annotated articles and score its facts (P/R/F1, modality accuracy).
     Eval(EvalArgs),
+    /// Write the relation model's training data: every candidate fact in gold-annotated articles, with
+    /// its features and its gold label, one JSON line each (read by scripts/relations/train.py).
+    Candidates(CandidatesArgs),
+}
+
+#[derive(Args)]
+struct CandidatesArgs {
+    /// Gold annotations, as for `eval`.
+    #[arg(long)]
+    gold: PathBuf,
+    /// The directory holding the annotated articles.
+    #[arg(long)]
+    docs: PathBuf,
+    /// Where the JSON lines go.
+    #[arg(long)]
+    output: PathBuf,
+    /// The NER model directory [default: the model shipped in models/ner].
+    #[arg(long)]
+    model: Option<PathBuf>,
+}
+
+/// How facts are extracted: `--relation-model DIR` or `--rules`.
+#[derive(Args, Clone, Default)]
+struct RelationArgs {
+    /// The relation model directory [default: the model shipped in models/relations].
+    #[arg(long, conflicts_with = "rules")]
+    relation_model: Option<PathBuf>,
+    /// Extract facts with the hand-written rules alone, without the relation model.
+    #[arg(long)]
+    rules: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -56,6 +86,8 @@ struct EvalArgs {
     /// The NER model directory [default: the model shipped in models/ner].
     #[arg(long)]
     model: Option<PathBuf>,
+    #[command(flatten)]
+    relations: RelationArgs,
 }
 
 #[derive(Args)]
@@ -112,6 +144,8 @@ struct ExtractArgs {
     /// Skip named-entity recognition (read, detect languages and split sentences only).
     #[arg(long)]
     no_ner: bool,
+    #[command(flatten)]
+    relations: RelationArgs,
     /// Print the time spent in each step at the end.
     #[arg(long)]
     timings: bool,
@@ -163,6 +197,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(&args),
         Command::Merge(args) => merge(&args),
         Command::Eval(args) => evaluate(&args),
+        Command::Candidates(args) => write_candidates(&args),
     };
     match result {
         Ok(summary) if summary.failed > 0 => ExitCode::from(EXIT_SOME_RECORDS_FAILED),
@@ -175,28 +210,53 @@ fn main() -> ExitCode {
 }
 
 /// Every stage: language, sentences, then (unless `no_ner`) NER, within-document resolution, relations.
-fn full_pipeline(lang: Option<&str>, model: Option<&Path>, threads: Option<usize>, no_ner: bool) -> Result<(Pipeline, RunProvenance)> {
+fn full_pipeline(lang: Option<&str>, model: Option<&Path>, threads: Option<usize>, no_ner: bool, relations: &RelationArgs) -> Result<(Pipeline, RunProvenance)> {
     let mut pipeline = Pipeline::standard(lang)?;
     let mut provenance = RunProvenance::default();
     if !no_ner {
         let stage = ner_stage(model, threads)?;
         provenance.ner_model = Some(stage.describe());
-        pipeline = pipeline.with_stage(stage).with_stage(WithinDocumentStage).with_stage(RelationStage);
+        pipeline = pipeline.with_stage(stage).with_stage(WithinDocumentStage).with_stage(relation_stage(relations)?);
     }
     Ok((pipeline, provenance))
 }
 
+/// The relation model (`--relation-model`, else the shipped one), or the rules with `--rules`.
+fn relation_stage(args: &RelationArgs) -> Result<RelationStage> {
+    if args.rules {
+        eprintln!("newsgraph: relations with the hand-written rules");
+        return Ok(RelationStage::rules());
+    }
+    let dir = args.relation_model.clone().unwrap_or_else(default_relation_model_dir);
+    let library = ner::library_path().context("cannot locate ONNX Runtime: set ORT_DYLIB_PATH")?;
+    let model = RelationModel::open(&dir, &library).map_err(anyhow::Error::msg)?;
+    let stage = RelationStage::learned(model);
+    eprintln!("newsgraph: relations with {}", stage.describe());
+    Ok(stage)
+}
+
 fn evaluate(args: &EvalArgs) -> Result<RunSummary> {
     let gold = read_gold(&args.gold).map_err(anyhow::Error::msg)?;
-    let (pipeline, _) = full_pipeline(None, args.model.as_deref(), None, false)?;
+    let (pipeline, _) = full_pipeline(None, args.model.as_deref(), None, false, &args.relations)?;
     let report = newsgraph::eval::evaluate(&gold, &args.docs, &pipeline)?;
     print!("{report}");
     Ok(RunSummary::default())
 }
 
+fn write_candidates(args: &CandidatesArgs) -> Result<RunSummary> {
+    let gold = read_gold(&args.gold).map_err(anyhow::Error::msg)?;
+    let rules = RelationArgs { relation_model: None, rules: true };
+    let (pipeline, _) = full_pipeline(None, args.model.as_deref(), None, false, &rules)?;
+    let mut out = BufWriter::new(Output::create(&args.output).with_context(|| format!("cannot create {}", args.output.display()))?);
+    let written = write_labelled_candidates(&gold, &args.docs, &pipeline, &mut out)?;
+    out.into_inner().map_err(|e| e.into_error())?.commit().with_context(|| format!("cannot write {}", args.output.display()))?;
+    eprintln!("newsgraph: {written} candidates from {} documents written to {}", gold.len(), args.output.display());
+    Ok(RunSummary::default())
+}
+
 fn extract(args: &ExtractArgs) -> Result<RunSummary> {
     let started = Instant::now();
-    let (pipeline, provenance) = full_pipeline(args.lang.as_deref(), args.model.as_deref(), args.threads, args.no_ner)?;
+    let (pipeline, provenance) = full_pipeline(args.lang.as_deref(), args.model.as_deref(), args.threads, args.no_ner, &args.relations)?;
     let inputs = expand_inputs(&args.inputs);
     let progress = progress_bar(total_input_bytes(&inputs), args.quiet);
     let stamps = input_stamps(&inputs);

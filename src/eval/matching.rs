@@ -27,7 +27,7 @@ fn key(kind: EntityKind, name: &str) -> String {
 }
 
 /// Every key an extracted entity is known by: its name and each of its mentions.
-fn entity_keys(doc: &Document, entity: usize) -> BTreeSet<String> {
+pub fn entity_keys(doc: &Document, entity: usize) -> BTreeSet<String> {
     let e = &doc.entities[entity];
     let mut keys: BTreeSet<String> = e.mentions.iter().map(|&m| key(e.kind, doc.mentions[m].span.slice(doc.text()))).collect();
     keys.insert(key(e.kind, &e.name));
@@ -71,7 +71,7 @@ pub fn gold_keys(gold: &GoldDocument, name: &str, kind: EntityKind) -> BTreeSet<
     keys
 }
 
-fn overlaps(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+pub fn overlaps(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     a.iter().any(|k| b.contains(k))
 }
 

@@ -5,10 +5,12 @@
 mod gold;
 mod matching;
 mod report;
+mod training;
 
 pub use gold::{read_gold, GoldDocument, GoldRelation};
 pub use matching::{predictions, Predicted};
 pub use report::{Counts, EvalReport};
+pub use training::write_labelled_candidates;
 
 use crate::model::Document;
 use crate::pipeline::{DocumentSink, Pipeline, ReportEntry, RunOptions};
@@ -34,6 +36,15 @@ impl DocumentSink for Collect {
 
 /// Runs the pipeline over the gold documents (read from `docs`) and scores its facts.
 pub fn evaluate(gold: &[GoldDocument], docs: &Path, pipeline: &Pipeline) -> io::Result<EvalReport> {
+    let mut report = EvalReport::default();
+    for (gold, doc) in gold.iter().zip(&run_documents(gold, docs, pipeline)?) {
+        report.add_document(gold, doc);
+    }
+    Ok(report)
+}
+
+/// The gold documents as the pipeline leaves them, in gold order.
+fn run_documents(gold: &[GoldDocument], docs: &Path, pipeline: &Pipeline) -> io::Result<Vec<Document>> {
     let paths: Vec<_> = gold.iter().map(|g| g.path(docs)).collect();
     let records = Records::new(expand_inputs(&paths), DEFAULT_MAX_RECORD_BYTES);
     let mut collected = Collect(Vec::new(), Vec::new());
@@ -42,9 +53,5 @@ pub fn evaluate(gold: &[GoldDocument], docs: &Path, pipeline: &Pipeline) -> io::
         let failures: Vec<String> = collected.1.iter().map(|e| format!("{} ({}): {}", e.file, e.stage, e.reason)).collect();
         return Err(io::Error::other(format!("some gold documents could not be processed:\n{}", failures.join("\n"))));
     }
-    let mut report = EvalReport::default();
-    for (gold, doc) in gold.iter().zip(&collected.0) {
-        report.add_document(gold, doc);
-    }
-    Ok(report)
+    Ok(collected.0)
 }

@@ -17,7 +17,7 @@ mod words;
 pub use backend::{Backend, Batch, Logits};
 pub use decode::{decode_entities, Tag, WordTag};
 pub use model_files::{default_model_dir, ModelFiles};
-pub use onnx::{OnnxBackend, OnnxOptions};
+pub use onnx::{environment as onnx_environment, OnnxBackend, OnnxOptions};
 pub use runtime::{installed_library_path, library_path, ONNX_RUNTIME_VERSION};
 #[cfg(feature = "rust-bert")]
 pub use rust_bert::{RustBertBackend, LIBTORCH_VERSION};

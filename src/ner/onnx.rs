@@ -13,7 +13,9 @@ use std::sync::{Mutex, OnceLock};
 /// ONNX Runtime is loaded once per process; sessions need its environment alive.
 static ENVIRONMENT: OnceLock<Result<Environment, String>> = OnceLock::new();
 
-fn environment(library: &Path) -> Result<&'static Environment, NerError> {
+/// The process's ONNX Runtime environment, loaded from `library` on first use; every model's sessions
+/// (NER, relations) live in it.
+pub fn environment(library: &Path) -> Result<&'static Environment, NerError> {
     let loaded = ENVIRONMENT.get_or_init(|| {
         let builder = ort::init_from(library).map_err(|e| format!("cannot load ONNX Runtime from {}: {e}", library.display()))?;
         builder.with_name("newsgraph").build().map_err(|e| e.to_string())

@@ -209,7 +209,7 @@ impl Context<'_> {
         }
     }
 
-    fn attached_organization(&self, role: &RoleAt) -> Option<&Slot> {
+    pub fn attached_organization(&self, role: &RoleAt) -> Option<&Slot> {
         let folded = &self.view.folded;
         self.view.organizations.iter().find(|o| {
             if o.words.end <= role.words.start {

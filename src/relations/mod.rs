@@ -3,10 +3,13 @@
 //! and normalised), modality, evidence sentence and confidence. One file per kind; the words each
 //! language uses (roles, triggers, modality cues, pronouns) are data files under `data/`.
 
+mod candidates;
 mod context;
 mod dates;
+mod features;
 mod holds_role;
 mod joins;
+mod learned;
 mod left;
 mod lexicon;
 mod modality;
@@ -14,17 +17,39 @@ mod replaces;
 mod sentence;
 mod titles;
 
+pub use candidates::{candidates, Candidate, OrganizationOption};
+pub use learned::{default_relation_model_dir, RelationModel};
 pub use lexicon::Lexicon;
 pub use titles::{is_organization_noun, name_after_leading_title};
 
 use crate::model::{Document, EntityKind, Fact, FactKind, Modality};
 use crate::pipeline::{DocumentStage, StageError};
 use context::Context;
+use std::sync::Arc;
 use sentence::{Salience, SentenceView};
 
-/// Extracts facts from each document whose language has a lexicon.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct RelationStage;
+/// Extracts facts from each document whose language has a lexicon: with the trained model when the
+/// stage has one, else with the hand-written rules alone.
+#[derive(Clone, Default)]
+pub struct RelationStage {
+    model: Option<Arc<RelationModel>>,
+}
+
+impl RelationStage {
+    /// The hand-written rules alone (what the model reads as one of its features).
+    pub fn rules() -> Self {
+        Self { model: None }
+    }
+
+    pub fn learned(model: RelationModel) -> Self {
+        Self { model: Some(Arc::new(model)) }
+    }
+
+    /// The model's version, or `rules`.
+    pub fn describe(&self) -> String {
+        self.model.as_ref().map_or_else(|| "rules".to_string(), |m| m.version().to_string())
+    }
+}
 
 impl DocumentStage for RelationStage {
     fn name(&self) -> &'static str {
@@ -32,13 +57,29 @@ impl DocumentStage for RelationStage {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        let code = doc.language.as_ref().map_or("und", |l| l.code.as_str());
-        doc.facts = match Lexicon::for_language(code) {
-            Some(lexicon) => extract_facts(doc, lexicon),
-            None => Vec::new(),
+        let code = doc.language.as_ref().map_or("und", |l| l.code.as_str()).to_string();
+        let Some(lexicon) = Lexicon::for_language(&code) else {
+            doc.facts = Vec::new();
+            return Ok(());
+        };
+        doc.facts = match &self.model {
+            Some(model) => completed(model.extract(doc, lexicon, &code).map_err(StageError::new)?),
+            None => extract_facts(doc, lexicon),
         };
         Ok(())
     }
+}
+
+/// The model's facts with what they imply: a succession names the role the predecessor held and says
+/// that one left and the other joined; an appointment in effect says the role is held, a departure
+/// not yet done that it still is.
+fn completed(mut facts: Vec<Fact>) -> Vec<Fact> {
+    inherit_succession_roles(&mut facts);
+    let successions: Vec<Fact> = facts.iter().filter(|f| f.kind == FactKind::Replaces).cloned().collect();
+    facts.extend(implied_by_successions(&successions));
+    let holdings: Vec<Fact> = implied_role_holdings(&facts).into_iter().filter(|f| !f.former).collect();
+    facts.extend(holdings);
+    deduplicate(facts)
 }
 
 /// What naming an organisation in the headline (or, when the headline names none, in the lead) counts

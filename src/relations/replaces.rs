@@ -11,15 +11,15 @@ fn names_predecessor_next(cx: &Context, trigger: &Range<usize>) -> bool {
     matches!(cx.view.folded.get(trigger.end).map(String::as_str), Some("to" | "of" | "for" | "de" | "du" | "a" | "von" | "di" | "del" | "da" | "do" | "van"))
 }
 
-pub fn extract(cx: &Context) -> Vec<Fact> {
-    let mut facts = Vec::new();
+/// Every succession trigger of the sentence with its direction (`true`: the successor comes first, "X
+/// replaces Y"), longest first where two overlap, so "replaced by" wins over "replace"; in text order.
+pub fn triggers(cx: &Context) -> Vec<(Range<usize>, bool)> {
     let directed = cx
         .lexicon
         .replaces_successor_first
         .iter()
         .map(|p| (p, true))
         .chain(cx.lexicon.replaces_predecessor_first.iter().map(|p| (p, false)));
-    // Every match of either direction, longest first, so "replaced by" wins over "replace".
     let mut candidates: Vec<(Range<usize>, bool)> =
         directed.flat_map(|(phrase, successor_first)| cx.view.find(std::slice::from_ref(phrase)).into_iter().map(move |t| (t, successor_first))).collect();
     candidates.sort_by_key(|(t, _)| (std::cmp::Reverse(t.len()), t.start));
@@ -30,10 +30,20 @@ pub fn extract(cx: &Context) -> Vec<Fact> {
         }
     }
     triggers.sort_by_key(|(t, _)| t.start);
-    for (trigger, successor_first) in triggers {
+    triggers
+        .into_iter()
+        .map(|(t, successor_first)| {
+            let turned = names_predecessor_next(cx, &t);
+            (t, successor_first != turned)
+        })
+        .collect()
+}
+
+pub fn extract(cx: &Context) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    for (trigger, successor_first) in triggers(cx) {
         let before = nearest_before(&cx.view.people, trigger.start, SUBJECT_REACH);
         let after = nearest_after(&cx.view.people, trigger.end, REACH);
-        let successor_first = successor_first && !names_predecessor_next(cx, &trigger) || (!successor_first && names_predecessor_next(cx, &trigger));
         let (new, old): (Option<&Slot>, Option<&Slot>) = if successor_first { (before, after) } else { (after, before) };
         // "Bocking will take over the role", "ses responsabilités seront assumées par Bocking": the one
         // replaced is whoever the document last said was leaving.

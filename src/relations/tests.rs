@@ -32,7 +32,7 @@ fn document(lang: &str, text: &str, names: &[(&str, EntityKind)]) -> Document {
 /// Facts as readable lines: "left Priya Natarajan @Harbourline CFO future".
 fn facts(lang: &str, text: &str, names: &[(&str, EntityKind)]) -> Vec<String> {
     let mut doc = document(lang, text, names);
-    RelationStage.process(&mut doc).unwrap();
+    RelationStage::rules().process(&mut doc).unwrap();
     let name = |e: usize| doc.entities[e].name.clone();
     doc.facts
         .iter()
@@ -183,7 +183,7 @@ fn hedged_english_report_is_not_an_asserted_departure() {
 fn dates(lang: &str, published: &str, text: &str, names: &[(&str, EntityKind)], kind: FactKind) -> Vec<String> {
     let mut doc = document(lang, text, names);
     doc.article.date = crate::read::parse_published_date(published);
-    RelationStage.process(&mut doc).unwrap();
+    RelationStage::rules().process(&mut doc).unwrap();
     doc.facts.iter().filter(|f| f.kind == kind).map(|f| f.date.map_or("-".into(), |d| d.to_xsd().0)).collect()
 }
 
@@ -210,7 +210,7 @@ fn dates_absolute_relative_and_by_weekday_in_several_languages() {
 fn a_month_without_an_article_date_or_a_year_gives_no_date() {
     let text = "Harbourline Logistics said its chief financial officer Priya Natarajan will step down in April.";
     let mut doc = document("en", text, &[("Harbourline Logistics", Organization), ("Priya Natarajan", Person)]);
-    RelationStage.process(&mut doc).unwrap();
+    RelationStage::rules().process(&mut doc).unwrap();
     assert!(doc.facts.iter().all(|f| f.date.is_none()), "{:?}", doc.facts);
 }
 

@@ -1,0 +1,297 @@
+#!/usr/bin/env python3
+"""Trains the relation model from labelled candidates (`newsgraph candidates`) and writes it as ONNX.
+
+Three linear scorers over the candidates' features (logistic regression, L2):
+- fact: is the candidate a fact of the gold (per kind threshold);
+- organization: which of a fact's organisation options the gold names (scored one option at a time; the
+  extractor takes the best);
+- modality: asserted / future / hedged / negated of an event fact.
+
+Train on the train splits; the regularisation and the per-kind thresholds are chosen on the dev splits by a
+simulation of `newsgraph eval` (facts deduplicated by kind, people and organisation; a gold relation found
+once); the model is then written from the train fit alone. Dev figures of the chosen setting are printed and
+saved in scores.json; the README and the card take the figures of `newsgraph eval`, which is the measure.
+
+    train.py --train CANDS:GOLD [...] --dev CANDS:GOLD [...] --out DIR [--version V]
+"""
+import argparse
+import collections
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import onnx
+import onnxruntime
+from onnx import TensorProto, helper, numpy_helper
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+
+KINDS = ["left", "replaces", "joins", "holds_role"]
+MODALITIES = ["asserted", "future", "hedged", "negated"]
+C_GRID = [0.03, 0.1, 0.3, 1.0, 3.0]
+THRESHOLDS = [round(t, 2) for t in np.arange(0.15, 0.91, 0.05)]
+MIN_FEATURE_COUNT = 2
+
+
+def read_split(spec):
+    candidates_path, gold_path = spec.split(":")
+    candidates = [json.loads(line) for line in open(candidates_path, encoding="utf-8")]
+    gold = {}
+    for line in open(gold_path, encoding="utf-8"):
+        if line.strip():
+            g = json.loads(line)
+            gold[g["id"]] = [r for r in g["relations"] if not r.get("background")]
+    # Keep indices as the candidates file gives them (over all relations, background included).
+    full = {}
+    for line in open(gold_path, encoding="utf-8"):
+        if line.strip():
+            g = json.loads(line)
+            full[g["id"]] = g["relations"]
+    return candidates, full
+
+
+def vocabulary(rows):
+    counts = collections.Counter(f for row in rows for f in set(row))
+    return sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
+
+
+def matrix(rows, index):
+    data, cols, ptr = [], [], [0]
+    for row in rows:
+        known = sorted({index[f] for f in row if f in index})
+        cols.extend(known)
+        data.extend([1.0] * len(known))
+        ptr.append(len(cols))
+    return csr_matrix((data, cols, ptr), shape=(len(rows), len(index)), dtype=np.float64)
+
+
+class Scorer:
+    """A logistic regression over string features; `classes` in output order."""
+
+    def __init__(self, rows, labels, classes, c):
+        self.features = vocabulary(rows)
+        self.index = {f: i for i, f in enumerate(self.features)}
+        self.classes = classes
+        y = np.array([classes.index(label) for label in labels])
+        self.model = LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
+        self.model.fit(matrix(rows, self.index), y)
+
+    def probabilities(self, rows):
+        out = np.zeros((len(rows), len(self.classes)))
+        if not rows:
+            return out
+        p = self.model.predict_proba(matrix(rows, self.index))
+        for j, cls in enumerate(self.model.classes_):
+            out[:, cls] = p[:, j]
+        return out
+
+    def weights(self):
+        """(W, b): one row per feature (row 0 padding), one column per class, as softmax logits."""
+        coef, intercept = self.model.coef_, self.model.intercept_
+        k = len(self.classes)
+        w = np.zeros((len(self.features) + 1, k), dtype=np.float32)
+        b = np.zeros(k, dtype=np.float32)
+        if coef.shape[0] == 1:  # binary: class 1 against class 0
+            w[1:, self.model.classes_[1]] = coef[0]
+            b[self.model.classes_[1]] = intercept[0]
+        else:
+            for j, cls in enumerate(self.model.classes_):
+                w[1:, cls] = coef[j]
+                b[cls] = intercept[j]
+        return w, b
+
+
+def write_onnx(scorer, path):
+    w, b = scorer.weights()
+    graph = helper.make_graph(
+        [
+            helper.make_node("Gather", ["weights", "features"], ["gathered"], axis=0),
+            helper.make_node("ReduceSum", ["gathered", "axis"], ["summed"], keepdims=0),
+            helper.make_node("Add", ["summed", "bias"], ["logits"]),
+            helper.make_node("Softmax", ["logits"], ["probabilities"], axis=-1),
+        ],
+        "linear_scorer",
+        [helper.make_tensor_value_info("features", TensorProto.INT64, ["rows", "width"])],
+        [helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["rows", len(scorer.classes)])],
+        [
+            numpy_helper.from_array(w, "weights"),
+            numpy_helper.from_array(b, "bias"),
+            numpy_helper.from_array(np.array([1], dtype=np.int64), "axis"),
+        ],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], producer_name="newsgraph-relations")
+    onnx.checker.check_model(model)
+    onnx.save(model, path)
+    path.with_name(path.stem + ".features.txt").write_text("".join(f + "\n" for f in scorer.features), encoding="utf-8")
+
+
+def check_onnx(scorer, path, rows):
+    """The ONNX graph gives the probabilities sklearn gives (float32 sums aside)."""
+    session = onnxruntime.InferenceSession(str(path))
+    index = {f: i + 1 for i, f in enumerate(scorer.features)}
+    width = max(1, max(len(r) for r in rows))
+    x = np.zeros((len(rows), width), dtype=np.int64)
+    for i, row in enumerate(rows):
+        known = [index[f] for f in row if f in index]
+        x[i, : len(known)] = known
+    got = session.run(["probabilities"], {"features": x})[0]
+    want = scorer.probabilities(rows)
+    assert np.abs(got - want).max() < 1e-4, f"{path}: ONNX and sklearn disagree by {np.abs(got - want).max()}"
+
+
+def organization_rows(candidates):
+    """Options of the facts whose gold organisation is among them: (features, label)."""
+    rows, labels = [], []
+    for c in candidates:
+        if c["label"] != 1 or not any(o["gold"] for o in c["organizations"]):
+            continue
+        for o in c["organizations"]:
+            rows.append(o["features"])
+            labels.append(1 if o["gold"] else 0)
+    return rows, labels
+
+
+def events(candidates):
+    return [x for x in candidates if x["label"] == 1 and x["modality"] in MODALITIES and x["kind"] != "holds_role"]
+
+
+def fit(train, c, modality=None):
+    facts = [x for x in train if x["label"] is not None]
+    fact = Scorer([x["features"] for x in facts], [x["label"] for x in facts], [0, 1], c)
+    org_rows, org_labels = organization_rows(train)
+    organization = Scorer(org_rows, org_labels, [0, 1], c)
+    return fact, organization, modality
+
+
+def fit_modality(train, dev):
+    """The modality scorer whose regularisation gives the best dev accuracy on the dev's true facts."""
+    best = None
+    for c in C_GRID:
+        scorer = Scorer([x["modality_features"] for x in events(train)], [x["modality"] for x in events(train)], MODALITIES, c)
+        accuracy = modality_accuracy(scorer, dev)
+        print(f"modality C={c}: dev accuracy {accuracy:.3f}", file=sys.stderr)
+        if best is None or accuracy > best[0]:
+            best = (accuracy, c, scorer)
+    return best
+
+
+def modality_accuracy(scorer, candidates):
+    chosen = events(candidates)
+    if not chosen:
+        return 0.0
+    predicted = scorer.probabilities([x["modality_features"] for x in chosen]).argmax(axis=1)
+    return float(np.mean([MODALITIES[p] == x["modality"] for p, x in zip(predicted, chosen)]))
+
+
+def scored(models, candidates):
+    """Each candidate with its fact probability and the organisation option the model takes."""
+    fact, organization, _ = models
+    p = fact.probabilities([x["features"] for x in candidates])[:, 1]
+    rows = [o["features"] for x in candidates for o in x["organizations"]]
+    option_scores = iter(organization.probabilities(rows)[:, 1])
+    out = []
+    for x, prob in zip(candidates, p):
+        scores = [next(option_scores) for _ in x["organizations"]]
+        out.append((x, prob, x["organizations"][int(np.argmax(scores))]))
+    return out
+
+
+def simulate(scored_candidates, gold, thresholds):
+    """Counts per kind as `newsgraph eval` would give them for the candidates' facts (implications aside)."""
+    counts = {k: [0, 0, 0] for k in KINDS}  # tp, fp, fn
+    found = set()
+    # One fact per statement, the most confident (as the extractor keeps them).
+    strongest = {}
+    for x, prob, best in scored_candidates:
+        if x["kind"] not in thresholds or prob < thresholds[x["kind"]]:
+            continue
+        key = (x["doc"], x["kind"], x["person"], x["predecessor"], best["entity"] if x["kind"] == "holds_role" else None)
+        if key not in strongest or strongest[key][1] < prob:
+            strongest[key] = (x, prob, best)
+    for x, prob, best in strongest.values():
+        fresh = [i for i in best["gold"] if (x["doc"], i) not in found]
+        if fresh:
+            found.add((x["doc"], fresh[0]))
+            counts[x["kind"]][0] += 1
+        elif not best["gold"] and x["label"] is not None:
+            counts[x["kind"]][1] += 1
+    for doc, relations in gold.items():
+        for i, r in enumerate(relations):
+            if not r.get("background") and r["type"] in thresholds and (doc, i) not in found:
+                counts[r["type"]][2] += 1
+    return counts
+
+
+def f1(tp, fp, fn):
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--train", nargs="+", required=True)
+    ap.add_argument("--dev", nargs="+", required=True)
+    ap.add_argument("--out", required=True, type=Path)
+    ap.add_argument("--version", default="newsgraph-relations-linear-v1")
+    args = ap.parse_args()
+
+    train = []
+    for spec in args.train:
+        train += read_split(spec)[0]
+    dev_sets = [read_split(spec) for spec in args.dev]
+    dev = [x for cands, _ in dev_sets for x in cands]
+    dev_gold = {}
+    for _, gold in dev_sets:
+        dev_gold.update(gold)
+    print(f"train: {len(train)} candidates; dev: {len(dev)} candidates, {len(dev_gold)} documents", file=sys.stderr)
+
+    best = None
+    for c in C_GRID:
+        models = fit(train, c)
+        dev_scored = scored(models, dev)
+        thresholds, total = {}, [0, 0, 0]
+        for kind in KINDS:
+            sweep = [(t, simulate(dev_scored, dev_gold, {kind: t})[kind]) for t in THRESHOLDS]
+            t, counts = max(sweep, key=lambda s: (f1(*s[1]), -abs(s[0] - 0.5)))
+            thresholds[kind] = t
+            total = [a + b for a, b in zip(total, counts)]
+        print(f"C={c}: dev F1 {f1(*total):.3f} thresholds {thresholds}", file=sys.stderr)
+        if best is None or f1(*total) > best[0]:
+            best = (f1(*total), c, thresholds, models)
+    score, c, thresholds, models = best
+    fact, organization, _ = models
+    accuracy, modality_c, modality = fit_modality(train, dev)
+    rule_rows = [x for x in events(dev)]
+    rule_accuracy = float(np.mean([f"rules={x['modality']}" in x["modality_features"] for x in rule_rows])) if rule_rows else 0.0
+    counts = simulate(scored(models, dev), dev_gold, thresholds)
+    report = {
+        "version": args.version,
+        "C": c,
+        "thresholds": thresholds,
+        "dev_simulated": {k: {"tp": v[0], "fp": v[1], "fn": v[2], "f1": round(f1(*v), 3)} for k, v in counts.items()},
+        "dev_simulated_f1": round(score, 3),
+        "modality_C": modality_c,
+        "dev_modality_accuracy_on_true_facts": round(accuracy, 3),
+        "dev_rule_modality_accuracy_on_true_facts": round(rule_accuracy, 3),
+        "train_candidates": len(train),
+        "features": {"fact": len(fact.features), "organization": len(organization.features), "modality": len(modality.features)},
+    }
+    print(json.dumps(report, indent=1), file=sys.stderr)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    checks = {
+        "fact": (fact, [x["features"] for x in dev[:200]]),
+        "organization": (organization, [o["features"] for x in dev[:100] for o in x["organizations"]]),
+        "modality": (modality, [x["modality_features"] for x in dev[:200] if x["modality_features"]]),
+    }
+    for name, (scorer, rows) in checks.items():
+        path = args.out / f"{name}.onnx"
+        write_onnx(scorer, path)
+        check_onnx(scorer, path, rows)
+    config = {"version": args.version, "thresholds": thresholds, "modality_classes": MODALITIES}
+    (args.out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    (args.out / "scores.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,414 @@
+//! Candidate facts for the learned extractor: every person a trigger or a role title of the sentence
+//! could be about (and, for a succession, every successor and predecessor pair, the predecessor also
+//! from the sentences just before), each with the organisations it could be at. Each candidate carries
+//! the features the trained scorers read (`learned.rs`); which candidates are facts, at which
+//! organisation and with which modality is theirs to decide. Generation aims at recall: the scorers
+//! bring the precision.
+
+use super::context::{gap, Context};
+use super::dates::{date_for, find_dates};
+use super::features::{bucket, FeatureSet};
+use super::lexicon::Lexicon;
+use super::sentence::{Salience, SentenceView, Slot};
+use super::{extract_facts, focus_organization, replaces};
+use crate::model::{ByteSpan, Document, Fact, FactDate, FactKind, Modality, Role};
+use std::ops::Range;
+
+/// How many sentences back a predecessor named before the succession sentence may be.
+const PREDECESSOR_SENTENCES_BACK: usize = 2;
+
+/// How many words apart a role title and a person may be and still be a `holds_role` candidate.
+const TITLE_REACH: usize = 8;
+
+/// How many words of the gap between a person and a trigger become features (those nearest the trigger).
+const BETWEEN_WORDS: usize = 8;
+
+/// Words around a trigger that the modality scorer reads.
+const MODALITY_BEFORE: usize = 10;
+const MODALITY_AFTER: usize = 6;
+
+/// An organisation a candidate fact could be at (`None`: at no named organisation).
+#[derive(Debug, Clone)]
+pub struct OrganizationOption {
+    pub entity: Option<usize>,
+    pub features: Vec<String>,
+}
+
+/// One candidate fact with what the scorers read and what a fact made of it needs.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub kind: FactKind,
+    pub sentence: usize,
+    pub evidence: ByteSpan,
+    pub person: usize,
+    pub predecessor: Option<usize>,
+    pub role: Option<Role>,
+    /// The role is a past one ("former chief executive").
+    pub former: bool,
+    /// The date the sentence gives, read as past-or-present and as coming.
+    pub date: Option<FactDate>,
+    pub date_ahead: Option<FactDate>,
+    /// What the rule-based modality reading says (a feature, and the fallback).
+    pub rule_modality: Modality,
+    pub features: Vec<String>,
+    pub modality_features: Vec<String>,
+    pub organizations: Vec<OrganizationOption>,
+}
+
+/// The candidates of a document, in text order.
+pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Candidate> {
+    let focus = focus_organization(doc, lexicon);
+    let rule_facts = extract_facts(doc, lexicon);
+    let article_date = doc.article.date.map(|d| d.day());
+    let mention_counts = mention_counts(doc);
+    let mut salience = Salience::new();
+    let mut recent_people: Vec<Vec<usize>> = Vec::new();
+    let mut recent_organizations: Vec<Vec<usize>> = Vec::new();
+    let mut found = Vec::new();
+    for index in 0..doc.sentences.len() {
+        let view = SentenceView::new(doc, index, lexicon, focus, &mut salience);
+        let cx = Context { view: &view, lexicon, focus, last_departed: None, article_date };
+        let sentence = SentenceCandidates {
+            cx: &cx,
+            language,
+            rule_facts: &rule_facts,
+            mention_counts: &mention_counts,
+            earlier_people: recent_people.iter().rev().take(PREDECESSOR_SENTENCES_BACK).flatten().copied().collect(),
+            earlier_organizations: recent_organizations.iter().rev().take(PREDECESSOR_SENTENCES_BACK).flatten().copied().collect(),
+        };
+        found.extend(sentence.all());
+        recent_people.push(view.people.iter().filter(|p| !p.implicit).map(|p| p.entity).collect());
+        recent_organizations.push(view.organizations.iter().filter(|o| !o.implicit).map(|o| o.entity).collect());
+    }
+    found
+}
+
+fn mention_counts(doc: &Document) -> Vec<usize> {
+    doc.entities.iter().map(|e| e.mentions.len()).collect()
+}
+
+struct SentenceCandidates<'a> {
+    cx: &'a Context<'a>,
+    language: &'a str,
+    rule_facts: &'a [Fact],
+    mention_counts: &'a [usize],
+    earlier_people: Vec<usize>,
+    earlier_organizations: Vec<usize>,
+}
+
+/// The trigger of `kind` nearest to `words`, if the sentence has one.
+fn nearest_trigger<'t>(triggers: &'t [Trigger], kind: FactKind, words: &Range<usize>) -> Option<&'t Trigger> {
+    triggers.iter().filter(|t| t.kind == kind).min_by_key(|t| gap(&t.words, words))
+}
+
+/// A trigger of the sentence: which kind of event, where, and (for a succession) its direction.
+struct Trigger {
+    kind: FactKind,
+    words: Range<usize>,
+    successor_first: bool,
+}
+
+impl SentenceCandidates<'_> {
+    fn all(&self) -> Vec<Candidate> {
+        let view = self.cx.view;
+        let lexicon = self.cx.lexicon;
+        let mut triggers: Vec<Trigger> = Vec::new();
+        triggers.extend(view.find(&lexicon.left).into_iter().map(|words| Trigger { kind: FactKind::Left, words, successor_first: false }));
+        triggers.extend(view.find(&lexicon.joins).into_iter().map(|words| Trigger { kind: FactKind::Joins, words, successor_first: false }));
+        triggers.extend(replaces::triggers(self.cx).into_iter().map(|(words, successor_first)| Trigger { kind: FactKind::Replaces, words, successor_first }));
+        triggers.sort_by_key(|t| (t.words.start, t.kind));
+        let kinds_here: Vec<FactKind> = triggers.iter().map(|t| t.kind).collect();
+        let named: Vec<&Slot> = self.people_near(&(0..0)).into_iter().filter(|p| !p.implicit).collect();
+
+        let mut found = Vec::new();
+        for kind in [FactKind::Left, FactKind::Joins] {
+            let triggered = kinds_here.contains(&kind);
+            // A pronoun stands for someone only next to a trigger: "She will step down".
+            let people: Vec<&Slot> = if triggered { self.people_near(&(0..0)) } else { named.clone() };
+            for person in people {
+                let trigger = nearest_trigger(&triggers, kind, &person.words);
+                found.push(self.event(kind, trigger, person, None, &kinds_here));
+            }
+        }
+        let successions = kinds_here.contains(&FactKind::Replaces);
+        let people: Vec<&Slot> = if successions { self.people_near(&(0..0)) } else { named.clone() };
+        for new in &people {
+            let trigger = nearest_trigger(&triggers, FactKind::Replaces, &new.words);
+            for old in people.iter().filter(|o| o.entity != new.entity) {
+                found.push(self.event(FactKind::Replaces, trigger, new, Some(old), &kinds_here));
+            }
+            // "... will retire in May. The board named X to succeed him": the predecessor was named before.
+            if let Some(trigger) = trigger {
+                for &entity in self.earlier_people.iter().filter(|&&e| e != new.entity && !people.iter().any(|p| p.entity == e)) {
+                    if !found.iter().any(|c: &Candidate| c.kind == FactKind::Replaces && c.person == new.entity && c.predecessor == Some(entity)) {
+                        let earlier = Slot { entity, words: trigger.words.clone(), implicit: true };
+                        found.push(self.event(FactKind::Replaces, Some(trigger), new, Some(&earlier), &kinds_here));
+                    }
+                }
+            }
+        }
+        for person in &named {
+            let role = view
+                .roles
+                .iter()
+                .filter(|r| self.cx.words_between(&person.words, &r.words).len() <= TITLE_REACH)
+                .min_by_key(|r| self.cx.words_between(&person.words, &r.words).len());
+            found.push(self.holding(role, person, &kinds_here));
+        }
+        found
+    }
+
+    /// One slot per person of the sentence (the nearest to `words`), named or through a pronoun.
+    fn people_near(&self, words: &Range<usize>) -> Vec<&Slot> {
+        let mut nearest: Vec<&Slot> = Vec::new();
+        for slot in &self.cx.view.people {
+            match nearest.iter_mut().find(|s| s.entity == slot.entity) {
+                Some(kept) if gap(&kept.words, words) > gap(&slot.words, words) => *kept = slot,
+                Some(_) => {}
+                None => nearest.push(slot),
+            }
+        }
+        nearest
+    }
+
+    fn event(&self, kind: FactKind, trigger: Option<&Trigger>, person: &Slot, predecessor: Option<&Slot>, kinds_here: &[FactKind]) -> Candidate {
+        let cx = self.cx;
+        let view = cx.view;
+        let mut f = FeatureSet::new(kind);
+        f.add("lang", self.language);
+        // Without a trigger of its kind the candidate is read around the person.
+        let anchor = trigger.map_or_else(|| person.words.clone(), |t| t.words.clone());
+        match trigger {
+            Some(trigger) => f.add("trigger", view.folded[trigger.words.clone()].join("_")),
+            None => f.flag("no_trigger", true),
+        }
+        self.position_features(&mut f, "p", person, &anchor);
+        if let Some(old) = predecessor {
+            self.position_features(&mut f, "o", old, &anchor);
+            let successor_first = trigger.is_some_and(|t| t.successor_first);
+            f.add("successor_first", successor_first.to_string());
+            let new_first = person.words.start < old.words.start;
+            f.add("order_matches_trigger", (new_first == successor_first || old.implicit).to_string());
+            f.flag("o_earlier_sentence", old.implicit && !view.people.iter().any(|p| p.entity == old.entity));
+            f.flag("o_left_by_rules", self.rule_facts.iter().any(|r| r.kind == FactKind::Left && r.person == old.entity && r.sentence <= view.index));
+        }
+        if anchor.start > 0 && view.folded[anchor.start - 1].chars().all(char::is_alphabetic) {
+            f.add("before_anchor", &view.folded[anchor.start - 1]);
+        }
+        for other in kinds_here.iter().filter(|k| **k != kind) {
+            f.add("also", other.as_str());
+        }
+        self.sentence_words(&mut f);
+        let rule_same = |r: &Fact| r.kind == kind && r.person == person.entity && (predecessor.is_none() || r.predecessor == predecessor.map(|p| p.entity));
+        f.flag("rule_sentence", self.rule_facts.iter().any(|r| rule_same(r) && r.sentence == view.index));
+        f.flag("rule_document", self.rule_facts.iter().any(rule_same));
+        f.add("sentence", bucket(view.index, &[0, 1, 2, 4]));
+
+        let role = match kind {
+            FactKind::Left => cx.role_for(&anchor, Some(person)),
+            _ => cx.role_taken(&anchor, Some(predecessor.unwrap_or(person))),
+        };
+        f.flag("has_role", role.is_some());
+        if let Some(role) = role {
+            f.add("role", &role.role.normalized);
+        }
+        let organizations = self.organization_options(kind, &anchor, person, role.map(|r| &r.words));
+        let dates = find_dates(view, cx.lexicon, cx.article_date, false);
+        let dates_ahead = find_dates(view, cx.lexicon, cx.article_date, true);
+        Candidate {
+            kind,
+            sentence: view.index,
+            evidence: view.span,
+            person: person.entity,
+            predecessor: predecessor.map(|p| p.entity),
+            role: role.map(|r| r.role.clone()),
+            former: false,
+            date: date_for(&dates, &anchor),
+            date_ahead: date_for(&dates_ahead, &anchor),
+            rule_modality: cx.modality(&anchor),
+            features: f.finish(),
+            modality_features: self.modality_features(kind, &anchor, trigger.is_some()),
+            organizations,
+        }
+    }
+
+    fn holding(&self, role: Option<&super::sentence::RoleAt>, person: &Slot, kinds_here: &[FactKind]) -> Candidate {
+        let cx = self.cx;
+        let view = cx.view;
+        let mut f = FeatureSet::new(FactKind::HoldsRole);
+        f.add("lang", self.language);
+        let anchor = role.map_or_else(|| person.words.clone(), |r| r.words.clone());
+        match role {
+            Some(role) => {
+                f.add("role", &role.role.normalized);
+                f.flag("former", role.former);
+                let others_closer = view.people.iter().filter(|o| o.entity != person.entity && !o.implicit && gap(&o.words, &role.words) < gap(&person.words, &role.words)).count();
+                f.add("others_closer", bucket(others_closer, &[0, 1]));
+            }
+            None => f.flag("no_role", true),
+        }
+        self.position_features(&mut f, "p", person, &anchor);
+        for kind in kinds_here {
+            f.add("also", kind.as_str());
+        }
+        self.sentence_words(&mut f);
+        let rule_same = |r: &Fact| r.kind == FactKind::HoldsRole && r.person == person.entity;
+        f.flag("rule_sentence", self.rule_facts.iter().any(|r| rule_same(r) && r.sentence == view.index));
+        f.flag("rule_document", self.rule_facts.iter().any(rule_same));
+        f.flag("leaves_by_rules", self.rule_facts.iter().any(|r| r.kind == FactKind::Left && r.person == person.entity));
+        f.add("sentence", bucket(view.index, &[0, 1, 2, 4]));
+        Candidate {
+            kind: FactKind::HoldsRole,
+            sentence: view.index,
+            evidence: view.span,
+            person: person.entity,
+            predecessor: None,
+            role: role.map(|r| r.role.clone()),
+            former: role.is_some_and(|r| r.former),
+            date: None,
+            date_ahead: None,
+            rule_modality: Modality::Asserted,
+            features: f.finish(),
+            modality_features: Vec::new(),
+            organizations: self.organization_options(FactKind::HoldsRole, &anchor, person, role.map(|r| &r.words)),
+        }
+    }
+
+    /// The sentence's own words outside names (what a missing trigger word leaves to learn from).
+    fn sentence_words(&self, f: &mut FeatureSet) {
+        let view = self.cx.view;
+        for (w, word) in view.folded.iter().enumerate() {
+            if !view.in_mention[w] && word.chars().count() >= 3 && word.chars().all(char::is_alphabetic) {
+                f.add("sentence_word", word);
+            }
+        }
+    }
+
+    /// Where a person stands from a trigger or title, what lies between, and what the document says of them.
+    fn position_features(&self, f: &mut FeatureSet, name: &str, person: &Slot, anchor: &Range<usize>) {
+        let view = self.cx.view;
+        let before = person.words.end <= anchor.start;
+        let side = if before { "before" } else { "after" };
+        let distance = gap(&person.words, anchor);
+        f.add(&format!("{name}_side"), side);
+        f.add(&format!("{name}_distance"), &format!("{side}_{}", bucket(distance, &[0, 1, 2, 4, 7, 12, 20])));
+        f.flag(&format!("{name}_pronoun"), person.implicit);
+        f.flag(&format!("{name}_possessive"), view.possessed_by(person).is_some());
+        if person.implicit {
+            return;
+        }
+        let between = if before { person.words.end..anchor.start } else { anchor.end..person.words.start };
+        let people_between = view.people.iter().filter(|o| o.entity != person.entity && between.start <= o.words.start && o.words.end <= between.end).count();
+        f.add(&format!("{name}_people_between"), bucket(people_between, &[0, 1]));
+        let nearest_words: Vec<usize> = if before { between.clone().rev().take(BETWEEN_WORDS).collect() } else { between.clone().take(BETWEEN_WORDS).collect() };
+        for w in nearest_words {
+            f.add(&format!("{name}_between"), &view.folded[w]);
+        }
+        if person.words.start > 0 {
+            let before = &view.folded[person.words.start - 1];
+            f.add(&format!("{name}_word_before"), before);
+            // The end of a compound title ("Finanzchef", "Vodafone-Chef"): what unseen compounds share.
+            let chars: Vec<char> = before.chars().collect();
+            if chars.len() > 5 {
+                f.add(&format!("{name}_word_before_ending"), chars[chars.len() - 4..].iter().collect::<String>());
+            }
+        }
+        if let Some(next) = view.folded.get(person.words.end) {
+            f.add(&format!("{name}_word_after"), next);
+        }
+        let mentions = self.mention_counts.get(person.entity).copied().unwrap_or(0);
+        f.add(&format!("{name}_mentions"), bucket(mentions, &[1, 2, 4]));
+    }
+
+    /// The organisations a candidate could be at: those named in the sentence, the one its title is
+    /// attached to, those of the sentences just before, the one in focus, and none.
+    fn organization_options(&self, kind: FactKind, anchor: &Range<usize>, person: &Slot, role: Option<&Range<usize>>) -> Vec<OrganizationOption> {
+        let cx = self.cx;
+        let view = cx.view;
+        let attached = role.and_then(|r| view.roles.iter().find(|x| &x.words == r)).and_then(|r| cx.attached_organization(r)).map(|s| s.entity);
+        let rule_org = self.rule_facts.iter().find(|r| r.kind == kind && r.person == person.entity && r.sentence == view.index).and_then(|r| r.organization);
+        let mut entities: Vec<Option<usize>> = Vec::new();
+        let mut add = |e: Option<usize>| {
+            if !entities.contains(&e) {
+                entities.push(e);
+            }
+        };
+        view.organizations.iter().for_each(|o| add(Some(o.entity)));
+        add(attached);
+        self.earlier_organizations.iter().for_each(|&o| add(Some(o)));
+        add(cx.focus);
+        add(None);
+        let nearest_here = view.organizations.iter().filter(|o| !o.implicit).min_by_key(|o| gap(&o.words, anchor)).map(|o| o.entity);
+        entities
+            .into_iter()
+            .map(|entity| {
+                let mut f = FeatureSet::new(kind);
+                f.add("lang", self.language);
+                match entity {
+                    None => f.flag("none", true),
+                    Some(entity) => {
+                        let slots: Vec<&Slot> = view.organizations.iter().filter(|o| o.entity == entity).collect();
+                        let nearest = slots.iter().min_by_key(|o| gap(&o.words, anchor));
+                        match nearest {
+                            Some(slot) => {
+                                let side = if slot.words.end <= anchor.start { "before" } else { "after" };
+                                f.add("distance", &format!("{side}_{}", bucket(gap(&slot.words, anchor), &[0, 1, 2, 4, 7, 12, 20])));
+                                f.flag("pronoun", slot.implicit);
+                                f.flag("near_person", gap(&slot.words, &person.words) <= 2);
+                                if slot.words.start > 0 {
+                                    f.add("word_before", &view.folded[slot.words.start - 1]);
+                                }
+                                if let Some(next) = view.folded.get(slot.words.end) {
+                                    f.add("word_after", next);
+                                }
+                            }
+                            None => f.flag("earlier_sentence", self.earlier_organizations.contains(&entity)),
+                        }
+                        f.flag("nearest_here", nearest_here == Some(entity));
+                        f.flag("attached_to_title", attached == Some(entity));
+                        f.flag("focus", cx.focus == Some(entity));
+                        f.flag("rules", rule_org == Some(entity));
+                        f.add("mentions", bucket(self.mention_counts.get(entity).copied().unwrap_or(0), &[1, 2, 4, 8]));
+                    }
+                }
+                OrganizationOption { entity, features: f.finish() }
+            })
+            .collect()
+    }
+
+    /// The words around a trigger and the modality cues of the lexicon among them.
+    fn modality_features(&self, kind: FactKind, trigger: &Range<usize>, triggered: bool) -> Vec<String> {
+        let view = self.cx.view;
+        let mut f = FeatureSet::new(kind);
+        f.add("lang", self.language);
+        match triggered {
+            true => f.add("trigger", view.folded[trigger.clone()].join("_")),
+            false => f.flag("no_trigger", true),
+        }
+        f.add("rules", self.cx.modality(trigger).as_str());
+        f.add("sentence", bucket(view.index, &[0, 1, 2]));
+        for w in trigger.start.saturating_sub(MODALITY_BEFORE)..trigger.start {
+            let near = trigger.start - w <= 3;
+            f.add(if near { "near_before" } else { "before" }, &view.folded[w]);
+        }
+        for w in trigger.end..(trigger.end + MODALITY_AFTER).min(view.folded.len()) {
+            f.add("after", &view.folded[w]);
+        }
+        let lexicon = self.cx.lexicon;
+        let so_far = 0..trigger.end;
+        let cues = [
+            ("negation", &lexicon.negation),
+            ("denial", &lexicon.denial),
+            ("hedge", &lexicon.hedge),
+            ("future", &lexicon.future),
+            ("progressive", &lexicon.progressive),
+            ("attribution", &lexicon.attribution_before),
+        ];
+        for (name, phrases) in cues {
+            f.flag(&format!("cue_{name}"), view.any_in(phrases, so_far.clone()));
+            f.flag(&format!("cue_{name}_after"), view.any_in(phrases, trigger.end..view.folded.len()));
+        }
+        f.flag("cue_future_after", view.any_in(&lexicon.future_after, trigger.end..trigger.end + MODALITY_AFTER));
+        f.finish()
+    }
+}

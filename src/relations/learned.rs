@@ -1,0 +1,204 @@
+//! The learned extractor: trained scorers decide which candidates (`candidates.rs`) are facts, at which
+//! organisation, and with which modality. The model directory (`models/relations/`, built by
+//! `scripts/relations/build_model.sh`) holds three linear scorers as ONNX graphs, each with the list of
+//! the features it knows (`NAME.features.txt`, line i is feature i; index 0 is padding), and
+//! `config.json` (version, the per-kind decision thresholds chosen on dev data, the modality classes).
+//! Each scorer sums the weights of a candidate's known features and turns the sums into probabilities.
+
+use super::candidates::{candidates, Candidate};
+use super::lexicon::Lexicon;
+use crate::model::{Document, Fact, FactKind, Modality, Role};
+use ort::session::builder::GraphOptimizationLevel;
+use ort::session::Session;
+use ort::value::Tensor;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The model shipped in the repository.
+pub fn default_relation_model_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("models/relations")
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModelConfig {
+    version: String,
+    /// Kind (`left`, ...) -> the probability from which a candidate is a fact.
+    thresholds: BTreeMap<String, f32>,
+    /// The modality scorer's classes in output order (`asserted`, `future`, `hedged`, `negated`).
+    modality_classes: Vec<String>,
+}
+
+/// One linear scorer: an ONNX graph from feature indices to class probabilities, and its features.
+struct LinearScorer {
+    /// `Session::run` needs `&mut`; documents score one at a time, each run taking microseconds.
+    session: Mutex<Session>,
+    index: HashMap<String, i64>,
+}
+
+impl LinearScorer {
+    fn open(dir: &Path, name: &str, library: &Path) -> Result<Self, String> {
+        let environment = crate::ner::onnx_environment(library).map_err(|e| e.to_string())?;
+        let path = dir.join(format!("{name}.onnx"));
+        let session = Session::builder(environment)
+            .and_then(|b| b.with_optimization_level(GraphOptimizationLevel::All).map_err(Into::into))
+            .and_then(|b| b.with_intra_threads(1).map_err(Into::into))
+            .and_then(|mut b| b.commit_from_file(&path))
+            .map_err(|e| format!("cannot load {}: {e}", path.display()))?;
+        let list = dir.join(format!("{name}.features.txt"));
+        let text = std::fs::read_to_string(&list).map_err(|e| format!("cannot read {}: {e}", list.display()))?;
+        let index = text.lines().enumerate().map(|(i, feature)| (feature.to_string(), i as i64 + 1)).collect();
+        Ok(Self { session: Mutex::new(session), index })
+    }
+
+    /// Class probabilities for each row of features; features the scorer does not know are left out.
+    fn probabilities<'a>(&self, rows: impl Iterator<Item = &'a [String]>) -> Result<Vec<Vec<f32>>, String> {
+        let indices: Vec<Vec<i64>> = rows.map(|row| row.iter().filter_map(|f| self.index.get(f).copied()).collect()).collect();
+        if indices.is_empty() {
+            return Ok(Vec::new());
+        }
+        let width = indices.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let mut flat = vec![0i64; indices.len() * width];
+        for (row, known) in indices.iter().enumerate() {
+            flat[row * width..row * width + known.len()].copy_from_slice(known);
+        }
+        let inference = |e: ort::Error| format!("relation scorer: {e}");
+        let input = Tensor::from_array(([indices.len(), width], flat)).map_err(inference)?;
+        let mut session = self.session.lock().map_err(|_| "a previous relation scoring panicked".to_string())?;
+        let outputs = session.run(ort::inputs!["features" => input]).map_err(inference)?;
+        let (dims, values) = outputs["probabilities"].try_extract_tensor::<f32>().map_err(inference)?;
+        let classes = *dims.last().ok_or("relation scorer: empty output shape")? as usize;
+        Ok(values.chunks(classes).map(<[f32]>::to_vec).collect())
+    }
+}
+
+/// The trained relation model.
+pub struct RelationModel {
+    fact: LinearScorer,
+    organization: LinearScorer,
+    modality: LinearScorer,
+    config: ModelConfig,
+}
+
+impl RelationModel {
+    pub fn open(dir: &Path, library: &Path) -> Result<Self, String> {
+        let path = dir.join("config.json");
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let config: ModelConfig = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        for class in &config.modality_classes {
+            modality_named(class).ok_or_else(|| format!("{}: unknown modality class `{class}`", path.display()))?;
+        }
+        Ok(Self {
+            fact: LinearScorer::open(dir, "fact", library)?,
+            organization: LinearScorer::open(dir, "organization", library)?,
+            modality: LinearScorer::open(dir, "modality", library)?,
+            config,
+        })
+    }
+
+    pub fn version(&self) -> &str {
+        &self.config.version
+    }
+
+    fn threshold(&self, kind: FactKind) -> f32 {
+        self.config.thresholds.get(kind.as_str()).copied().unwrap_or(0.5)
+    }
+
+    /// The facts of a document: the candidates the model keeps, each at the organisation it scores
+    /// highest (the first on ties) and with the modality it scores highest.
+    pub fn extract(&self, doc: &Document, lexicon: &Lexicon, language: &str) -> Result<Vec<Fact>, String> {
+        let found = candidates(doc, lexicon, language);
+        let fact_scores = self.fact.probabilities(found.iter().map(|c| c.features.as_slice()))?;
+        let kept: Vec<(&Candidate, f32)> =
+            found.iter().zip(&fact_scores).map(|(c, p)| (c, p[1])).filter(|(c, p)| *p >= self.threshold(c.kind)).collect();
+        let organization_scores = self.organization.probabilities(kept.iter().flat_map(|(c, _)| c.organizations.iter().map(|o| o.features.as_slice())))?;
+        let events: Vec<&Candidate> = kept.iter().map(|(c, _)| *c).filter(|c| c.kind != FactKind::HoldsRole).collect();
+        let modality_scores = self.modality.probabilities(events.iter().map(|c| c.modality_features.as_slice()))?;
+
+        let mut organization_scores = organization_scores.into_iter();
+        let mut modality_scores = modality_scores.into_iter();
+        let mut facts = Vec::new();
+        for (candidate, confidence) in kept {
+            let scores: Vec<f32> = organization_scores.by_ref().take(candidate.organizations.len()).map(|p| p[1]).collect();
+            let organization = best(&scores).and_then(|i| candidate.organizations[i].entity);
+            let modality = match candidate.kind {
+                FactKind::HoldsRole => Modality::Asserted,
+                _ => modality_scores
+                    .next()
+                    .and_then(|p| best(&p))
+                    .and_then(|i| self.config.modality_classes.get(i))
+                    .and_then(|c| modality_named(c))
+                    .unwrap_or(candidate.rule_modality),
+            };
+            let date = if modality == Modality::Future { candidate.date_ahead } else { candidate.date };
+            facts.push(Fact {
+                kind: candidate.kind,
+                person: candidate.person,
+                predecessor: candidate.predecessor,
+                organization,
+                role: candidate.role.as_ref().map(|r| Role { written: r.written.clone(), normalized: r.normalized.clone() }),
+                modality,
+                former: candidate.former,
+                date,
+                evidence: candidate.evidence,
+                sentence: candidate.sentence,
+                confidence,
+            });
+        }
+        Ok(strongest_per_statement(facts))
+    }
+}
+
+/// One fact per statement, the most confident (the first on ties), in text order: an article repeats its
+/// news (headline, lead, body), and each repetition is a candidate. A statement is who leaves, joins or
+/// replaces whom; for a role held, also where, since one person holds roles at several organisations.
+fn strongest_per_statement(facts: Vec<Fact>) -> Vec<Fact> {
+    let statement = |f: &Fact| (f.kind, f.person, f.predecessor, if f.kind == FactKind::HoldsRole { f.organization } else { None });
+    let mut best: BTreeMap<_, usize> = BTreeMap::new();
+    for (i, fact) in facts.iter().enumerate() {
+        let kept = best.entry(statement(fact)).or_insert(i);
+        if facts[*kept].confidence < fact.confidence {
+            *kept = i;
+        }
+    }
+    let mut chosen: Vec<usize> = best.into_values().collect();
+    chosen.sort_unstable();
+    chosen
+        .into_iter()
+        .map(|i| {
+            let mut fact = facts[i].clone();
+            // The repetition read best may be the one that names no role ("Hegeman is leaving"): the role is
+            // then the one the most confident repetition with a role gives.
+            if fact.role.is_none() {
+                let key = statement(&fact);
+                fact.role = facts.iter().filter(|f| statement(f) == key && f.role.is_some()).max_by(|a, b| a.confidence.total_cmp(&b.confidence)).and_then(|f| f.role.clone());
+            }
+            fact
+        })
+        .collect()
+}
+
+/// The index of the highest score, the first on ties.
+fn best(scores: &[f32]) -> Option<usize> {
+    scores.iter().enumerate().fold(None, |best: Option<(usize, f32)>, (i, &s)| match best {
+        Some((_, b)) if b >= s => best,
+        _ => Some((i, s)),
+    }).map(|(i, _)| i)
+}
+
+fn modality_named(name: &str) -> Option<Modality> {
+    [Modality::Asserted, Modality::Future, Modality::Hedged, Modality::Negated].into_iter().find(|m| m.as_str() == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_best_score_is_the_first_of_equals() {
+        assert_eq!(best(&[0.2, 0.7, 0.7]), Some(1));
+        assert_eq!(best(&[]), None);
+    }
+}
