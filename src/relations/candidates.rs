@@ -50,6 +50,8 @@ pub struct Candidate {
     pub date_ahead: Option<FactDate>,
     /// What the rule-based modality reading says (a feature, and the fallback).
     pub rule_modality: Modality,
+    /// A trigger word of its kind is in the sentence: only then is there a verb whose modality to read.
+    pub triggered: bool,
     pub features: Vec<String>,
     pub modality_features: Vec<String>,
     pub organizations: Vec<OrganizationOption>,
@@ -183,6 +185,15 @@ impl SentenceCandidates<'_> {
             None => f.flag("no_trigger", true),
         }
         self.position_features(&mut f, "p", person, &anchor);
+        // Which side of its trigger the person stands on says most in conjunction with the trigger itself
+        // ("X resigned" / "resigned ... X"; "X replaces Y" / "replaced by X").
+        let side = |slot: &Slot| if slot.words.end <= anchor.start { "before" } else { "after" };
+        if let Some(trigger) = trigger {
+            f.add("trigger_p_side", format!("{}_{}", view.folded[trigger.words.clone()].join("_"), side(person)));
+            if let Some(old) = predecessor.filter(|o| !o.implicit) {
+                f.add("trigger_o_side", format!("{}_{}", view.folded[trigger.words.clone()].join("_"), side(old)));
+            }
+        }
         if let Some(old) = predecessor {
             self.position_features(&mut f, "o", old, &anchor);
             let successor_first = trigger.is_some_and(|t| t.successor_first);
@@ -190,6 +201,18 @@ impl SentenceCandidates<'_> {
             let new_first = person.words.start < old.words.start;
             f.add("order_matches_trigger", (new_first == successor_first || old.implicit).to_string());
             f.flag("o_earlier_sentence", old.implicit && !view.people.iter().any(|p| p.entity == old.entity));
+            if !old.implicit && !person.implicit {
+                // What joins the two names says who takes over from whom when no trigger word does
+                // ("X, qui prend la suite de Y", "Y makes way for X").
+                let (first, second) = if new_first { (person, old) } else { (old, person) };
+                let between = first.words.end..second.words.start.max(first.words.end);
+                let order = if new_first { "new_old" } else { "old_new" };
+                f.add("pair_order", order);
+                f.add("pair_distance", format!("{order}_{}", bucket(between.len(), &[0, 2, 4, 7, 12, 20])));
+                for w in between.clone().take(BETWEEN_WORDS).chain(between.clone().rev().take(BETWEEN_WORDS)) {
+                    f.add("pair_between", format!("{order}_{}", view.folded[w]));
+                }
+            }
             f.flag("o_left_by_rules", self.rule_facts.iter().any(|r| r.kind == FactKind::Left && r.person == old.entity && r.sentence <= view.index));
         }
         if anchor.start > 0 && view.folded[anchor.start - 1].chars().all(char::is_alphabetic) {
@@ -226,6 +249,7 @@ impl SentenceCandidates<'_> {
             date: date_for(&dates, &anchor),
             date_ahead: date_for(&dates_ahead, &anchor),
             rule_modality: cx.modality(&anchor),
+            triggered: trigger.is_some(),
             features: f.finish(),
             modality_features: self.modality_features(kind, &anchor, trigger.is_some()),
             organizations,
@@ -268,6 +292,7 @@ impl SentenceCandidates<'_> {
             date: None,
             date_ahead: None,
             rule_modality: Modality::Asserted,
+            triggered: false,
             features: f.finish(),
             modality_features: Vec::new(),
             organizations: self.organization_options(FactKind::HoldsRole, &anchor, person, role.map(|r| &r.words)),

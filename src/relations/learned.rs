@@ -13,6 +13,7 @@ use ort::session::Session;
 use ort::value::Tensor;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
+
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -29,6 +30,16 @@ struct ModelConfig {
     thresholds: BTreeMap<String, f32>,
     /// The modality scorer's classes in output order (`asserted`, `future`, `hedged`, `negated`).
     modality_classes: Vec<String>,
+    /// Who reads a fact's modality: `model` (the modality scorer) or `rules` (the lexicon's cues), as
+    /// chosen on dev data.
+    modality_from: ModalitySource,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum ModalitySource {
+    Model,
+    Rules,
 }
 
 /// One linear scorer: an ONNX graph from feature indices to class probabilities, and its features.
@@ -114,7 +125,10 @@ impl RelationModel {
         let kept: Vec<(&Candidate, f32)> =
             found.iter().zip(&fact_scores).map(|(c, p)| (c, p[1])).filter(|(c, p)| *p >= self.threshold(c.kind)).collect();
         let organization_scores = self.organization.probabilities(kept.iter().flat_map(|(c, _)| c.organizations.iter().map(|o| o.features.as_slice())))?;
-        let events: Vec<&Candidate> = kept.iter().map(|(c, _)| *c).filter(|c| c.kind != FactKind::HoldsRole).collect();
+        // Modality is read where a trigger word stands; a statement without one takes the rules' reading,
+        // and so does every statement when the rules read modality better on dev data.
+        let from_model = self.config.modality_from == ModalitySource::Model;
+        let events: Vec<&Candidate> = kept.iter().map(|(c, _)| *c).filter(|c| c.kind != FactKind::HoldsRole && c.triggered && from_model).collect();
         let modality_scores = self.modality.probabilities(events.iter().map(|c| c.modality_features.as_slice()))?;
 
         let mut organization_scores = organization_scores.into_iter();
@@ -125,6 +139,7 @@ impl RelationModel {
             let organization = best(&scores).and_then(|i| candidate.organizations[i].entity);
             let modality = match candidate.kind {
                 FactKind::HoldsRole => Modality::Asserted,
+                _ if !candidate.triggered || !from_model => candidate.rule_modality,
                 _ => modality_scores
                     .next()
                     .and_then(|p| best(&p))
@@ -133,7 +148,7 @@ impl RelationModel {
                     .unwrap_or(candidate.rule_modality),
             };
             let date = if modality == Modality::Future { candidate.date_ahead } else { candidate.date };
-            facts.push(Fact {
+            let fact = Fact {
                 kind: candidate.kind,
                 person: candidate.person,
                 predecessor: candidate.predecessor,
@@ -145,7 +160,8 @@ impl RelationModel {
                 evidence: candidate.evidence,
                 sentence: candidate.sentence,
                 confidence,
-            });
+            };
+            facts.push((fact, candidate.triggered));
         }
         Ok(strongest_per_statement(facts))
     }
@@ -154,30 +170,32 @@ impl RelationModel {
 /// One fact per statement, the most confident (the first on ties), in text order: an article repeats its
 /// news (headline, lead, body), and each repetition is a candidate. A statement is who leaves, joins or
 /// replaces whom; for a role held, also where, since one person holds roles at several organisations.
-fn strongest_per_statement(facts: Vec<Fact>) -> Vec<Fact> {
+/// The statement's modality is the one read at the most confident repetition with a trigger word, and
+/// its role the one of the most confident repetition that names one ("Hegeman is leaving" names none).
+fn strongest_per_statement(facts: Vec<(Fact, bool)>) -> Vec<Fact> {
     let statement = |f: &Fact| (f.kind, f.person, f.predecessor, if f.kind == FactKind::HoldsRole { f.organization } else { None });
-    let mut best: BTreeMap<_, usize> = BTreeMap::new();
-    for (i, fact) in facts.iter().enumerate() {
-        let kept = best.entry(statement(fact)).or_insert(i);
-        if facts[*kept].confidence < fact.confidence {
-            *kept = i;
+    let most_confident = |keep: &dyn Fn(&(Fact, bool)) -> bool, key| {
+        facts.iter().filter(|f| statement(&f.0) == key && keep(f)).max_by(|a, b| a.0.confidence.total_cmp(&b.0.confidence).then(b.0.sentence.cmp(&a.0.sentence)))
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    let mut chosen: Vec<Fact> = Vec::new();
+    for (fact, _) in &facts {
+        let key = statement(fact);
+        if !seen.insert(key) {
+            continue;
         }
+        let mut kept = most_confident(&|_| true, key).map(|f| f.0.clone()).unwrap_or_else(|| fact.clone());
+        if let Some((triggered, _)) = most_confident(&|f| f.1, key) {
+            kept.modality = triggered.modality;
+            kept.date = triggered.date;
+        }
+        if kept.role.is_none() {
+            kept.role = most_confident(&|f| f.0.role.is_some(), key).and_then(|f| f.0.role.clone());
+        }
+        chosen.push(kept);
     }
-    let mut chosen: Vec<usize> = best.into_values().collect();
-    chosen.sort_unstable();
+    chosen.sort_by_key(|f| f.sentence);
     chosen
-        .into_iter()
-        .map(|i| {
-            let mut fact = facts[i].clone();
-            // The repetition read best may be the one that names no role ("Hegeman is leaving"): the role is
-            // then the one the most confident repetition with a role gives.
-            if fact.role.is_none() {
-                let key = statement(&fact);
-                fact.role = facts.iter().filter(|f| statement(f) == key && f.role.is_some()).max_by(|a, b| a.confidence.total_cmp(&b.confidence)).and_then(|f| f.role.clone());
-            }
-            fact
-        })
-        .collect()
 }
 
 /// The index of the highest score, the first on ties.
