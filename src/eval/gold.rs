@@ -36,6 +36,9 @@ pub struct GoldDocument {
     pub id: Option<String>,
     pub file: Option<String>,
     pub lang: Option<String>,
+    /// `change` (the article reports a personnel change) or `other`; from `meta.jsonl` when there is one.
+    #[serde(default)]
+    pub kind: Option<String>,
     pub entities: Vec<GoldEntity>,
     pub relations: Vec<GoldRelation>,
 }
@@ -56,15 +59,35 @@ struct ExpectedFile {
     documents: Vec<GoldDocument>,
 }
 
-/// Reads either shape.
+/// What `meta.jsonl` beside a `gold.jsonl` says of each article.
+#[derive(Deserialize)]
+struct Meta {
+    id: String,
+    lang: Option<String>,
+    kind: Option<String>,
+}
+
+/// Reads either shape; a `meta.jsonl` beside the file fills in each document's language and kind.
 pub fn read_gold(path: &Path) -> Result<Vec<GoldDocument>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     if let Ok(expected) = serde_json::from_str::<ExpectedFile>(&text) {
         return Ok(expected.documents);
     }
-    text.lines()
+    let mut documents: Vec<GoldDocument> = text
+        .lines()
         .filter(|l| !l.trim().is_empty())
         .enumerate()
         .map(|(i, line)| serde_json::from_str(line).map_err(|e| format!("{} line {}: {e}", path.display(), i + 1)))
-        .collect()
+        .collect::<Result<_, _>>()?;
+    let meta_path = path.with_file_name("meta.jsonl");
+    if let Ok(meta) = std::fs::read_to_string(&meta_path) {
+        for (i, line) in meta.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let meta: Meta = serde_json::from_str(line).map_err(|e| format!("{} line {}: {e}", meta_path.display(), i + 1))?;
+            for doc in documents.iter_mut().filter(|d| d.id.as_deref() == Some(meta.id.as_str())) {
+                doc.lang = doc.lang.take().or(meta.lang.clone());
+                doc.kind = doc.kind.take().or(meta.kind.clone());
+            }
+        }
+    }
+    Ok(documents)
 }

@@ -47,6 +47,12 @@ pub struct EvalReport {
     pub modality: (usize, usize),
     /// Matched facts whose gold has a role: (right, total).
     pub role: (usize, usize),
+    /// Per document kind (`change`, `other`, or `-` when the gold does not say).
+    pub by_document_kind: BTreeMap<String, Counts>,
+    /// Articles that report no personnel change, and the departures extracted from them.
+    pub no_change: (usize, usize),
+    /// Documents whose language the pipeline detected as the gold's: (right, total with a gold language).
+    pub language: (usize, usize),
     /// Lines about misses, false positives and wrong modalities.
     pub details: Vec<String>,
 }
@@ -55,6 +61,16 @@ impl EvalReport {
     pub fn add_document(&mut self, gold: &GoldDocument, doc: &Document) {
         let lang = gold.lang.clone().or_else(|| doc.language.as_ref().map(|l| l.code.clone())).unwrap_or_else(|| "und".into());
         let id = doc.article.id.to_string();
+        if let Some(gold_lang) = &gold.lang {
+            let detected = doc.language.as_ref().map_or("und", |l| l.detected.as_str());
+            self.language.1 += 1;
+            if detected == gold_lang {
+                self.language.0 += 1;
+            } else {
+                self.details.push(format!("[{lang} {id}] LANGUAGE detected {detected}"));
+            }
+        }
+        let document_kind = gold.kind.clone().unwrap_or_else(|| "-".into());
         let predicted = predictions(doc);
         let mut used = vec![false; predicted.len()];
         let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
@@ -102,7 +118,12 @@ impl EvalReport {
             counts.entry(p.kind).or_default().false_positives += 1;
             self.details.push(format!("[{lang} {id}] FALSE {} {} | {}", describe(p), p.modality, p.evidence));
         }
+        if document_kind == "other" {
+            self.no_change.0 += 1;
+            self.no_change.1 += predicted.iter().filter(|p| p.kind == "left").count();
+        }
         for (kind, c) in counts {
+            self.by_document_kind.entry(document_kind.clone()).or_default().add(c);
             self.by_kind.entry(kind.to_string()).or_default().add(c);
             self.by_language.entry((lang.clone(), kind.to_string())).or_default().add(c);
         }
@@ -142,11 +163,22 @@ impl fmt::Display for EvalReport {
         }
         row(&mut out, "all", &total);
         let _ = writeln!(out, "\nper language");
+        let mut language_total: BTreeMap<&str, Counts> = BTreeMap::new();
         for ((lang, kind), c) in &self.by_language {
             row(&mut out, &format!("{lang} {kind}"), c);
+            language_total.entry(lang).or_default().add(*c);
         }
+        for (lang, c) in &language_total {
+            row(&mut out, &format!("{lang} all"), c);
+        }
+        let _ = writeln!(out, "\nper document kind");
+        for (kind, c) in &self.by_document_kind {
+            row(&mut out, &format!("{kind} all"), c);
+        }
+        let _ = writeln!(out, "departures extracted from {} articles with no personnel change: {}", self.no_change.0, self.no_change.1);
         let _ = writeln!(out, "\nmodality accuracy on matched facts: {:.3} ({}/{})", ratio(self.modality.0, self.modality.1), self.modality.0, self.modality.1);
         let _ = writeln!(out, "role accuracy on matched facts:     {:.3} ({}/{})", ratio(self.role.0, self.role.1), self.role.0, self.role.1);
+        let _ = writeln!(out, "language detection accuracy:        {:.3} ({}/{})", ratio(self.language.0, self.language.1), self.language.0, self.language.1);
         let _ = writeln!(out, "\nmisses, false positives and wrong modalities:");
         for line in &self.details {
             let _ = writeln!(out, "  {line}");

@@ -390,6 +390,17 @@ impl SentenceCandidates<'_> {
                             None => f.flag("earlier_sentence", self.earlier_organizations.contains(&entity)),
                         }
                         f.flag("nearest_here", nearest_here == Some(entity));
+                        // A round-up names several companies: the one in focus is then not the default for a
+                        // sentence that names another.
+                        let named_here = view.organizations.iter().any(|o| o.entity == entity && !o.implicit);
+                        let others_named_here = view.organizations.iter().any(|o| o.entity != entity && !o.implicit);
+                        f.add("here", format!("{}_{}", if named_here { "named" } else { "not_named" }, if others_named_here { "others_named" } else { "alone" }));
+                        if cx.focus == Some(entity) {
+                            f.add("focus_here", format!("{named_here}_{others_named_here}"));
+                        }
+                        if attached == Some(entity) {
+                            f.add("attached_here", named_here.to_string());
+                        }
                         f.flag("attached_to_title", attached == Some(entity));
                         f.flag("focus", cx.focus == Some(entity));
                         f.flag("rules", rule_org == Some(entity));

@@ -289,3 +289,5 @@ fn deduplicate(mut facts: Vec<Fact>) -> Vec<Fact> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod learned_tests;

@@ -118,7 +118,9 @@ impl SentenceView {
                 continue;
             }
             if let Some(len) = longest_match(&lexicon.organization_pronouns, &folded, position) {
-                if let Some(entity) = focus {
+                // "Ostler Foods said its chairman ...": the organisation named just before in the sentence,
+                // else the one the document is about.
+                if let Some(entity) = organizations.iter().rev().find(|o: &&Slot| !o.implicit).map(|o| o.entity).or(focus) {
                     organizations.push(Slot { entity, words: position..position + len, implicit: true });
                 }
                 position += len;

@@ -6,7 +6,7 @@ use crate::model::{Article, ArticleId, ByteSpan, EntityKind, Mention, Origin, Se
 use crate::sentences::{split_sentences, LanguageRules};
 use EntityKind::*;
 
-fn document(lang: &str, text: &str, names: &[(&str, EntityKind)]) -> Document {
+pub(super) fn document(lang: &str, text: &str, names: &[(&str, EntityKind)]) -> Document {
     let article = Article { id: ArticleId::given("t"), text: text.into(), title: None, url: None, date: None, declared_lang: Some(lang.into()), source: None };
     let mut doc = Document::new(article, Origin { file: "t".into(), line: None });
     crate::language::LanguageStage::new().process(&mut doc).unwrap();
@@ -33,6 +33,11 @@ fn document(lang: &str, text: &str, names: &[(&str, EntityKind)]) -> Document {
 fn facts(lang: &str, text: &str, names: &[(&str, EntityKind)]) -> Vec<String> {
     let mut doc = document(lang, text, names);
     RelationStage::rules().process(&mut doc).unwrap();
+    readable(&doc)
+}
+
+/// A document's facts as readable lines.
+pub(super) fn readable(doc: &Document) -> Vec<String> {
     let name = |e: usize| doc.entities[e].name.clone();
     doc.facts
         .iter()
