@@ -9,7 +9,8 @@ use newsgraph::graph::{GraphFormat, GraphSink, JsonLdWriter, PerDocSink, PerDocS
 use newsgraph::ner::{self, NerStage, OnnxOptions, Recognizer};
 use newsgraph::pipeline::{ErrorReport, InputStamp, OutputDir, Output, Pipeline, RunManifest, RunOptions, RunSummary, Shard};
 use newsgraph::read::{expand_inputs, total_input_bytes, Records, DEFAULT_MAX_RECORD_BYTES};
-use newsgraph::relations::{default_relation_model_dir, RelationModel, RelationStage};
+use newsgraph::language::SupportedLanguages;
+use newsgraph::relations::{default_relation_model_dir, Lexicon, RelationModel, RelationStage};
 use newsgraph::resolve::{Registry, WithinDocumentStage};
 use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
@@ -211,7 +212,8 @@ fn main() -> ExitCode {
 
 /// Every stage: language, sentences, then (unless `no_ner`) NER, within-document resolution, relations.
 fn full_pipeline(lang: Option<&str>, model: Option<&Path>, threads: Option<usize>, no_ner: bool, relations: &RelationArgs) -> Result<(Pipeline, RunProvenance)> {
-    let mut pipeline = Pipeline::standard(lang)?;
+    let supported = SupportedLanguages::new(Lexicon::supported_languages());
+    let mut pipeline = Pipeline::standard(lang, supported)?;
     let mut provenance = RunProvenance::default();
     if !no_ner {
         let stage = ner_stage(model, threads)?;
@@ -293,6 +295,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
         run.timings.push(("merge".into(), merge_started.elapsed()));
         merged.timings = run.timings;
         merged.words = run.words;
+        merged.decided_among_supported = run.decided_among_supported;
         (merged, target.output.clone(), target.errors_path())
     } else if args.per_doc {
         let output = args.output.clone().expect("clap requires --output without --output-dir");
@@ -435,6 +438,12 @@ fn print_summary(summary: &RunSummary, output: &Path, per_doc: bool, errors: Opt
         summary.warnings,
         if languages.is_empty() { "none".to_string() } else { languages.join(", ") }
     );
+    if summary.decided_among_supported > 0 {
+        eprintln!(
+            "newsgraph: {} articles' language decided among the supported languages (whatlang unsure of its unrestricted guess; see languageNote)",
+            summary.decided_among_supported
+        );
+    }
     if summary.words > 0 {
         eprintln!("newsgraph: {:.1} s, {:.1} articles/s, {:.0} words/s", seconds, summary.written as f64 / seconds, summary.words as f64 / seconds);
     }

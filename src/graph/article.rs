@@ -30,8 +30,8 @@ pub fn article_node(doc: &Document, activity: &str) -> Value {
         node.insert("languageSource".into(), json!(language.source.as_str()));
         node.insert("detectedLanguage".into(), json!(language.detected));
         node.insert("languageConfidence".into(), json!(language.confidence));
-        if let Some(reason) = &language.unreliable_reason {
-            node.insert("languageNote".into(), json!(reason));
+        if let Some(note) = language.unreliable_reason.as_ref().or(language.note.as_ref()) {
+            node.insert("languageNote".into(), json!(note));
         }
     }
     node.insert("sentenceCount".into(), json!(doc.sentences.len()));

@@ -2,6 +2,21 @@
 
 use super::*;
 
+/// What the pipeline supports (the relation lexicons' languages, with Dutch's and Spanish's close
+/// relatives), written out here so that this stage's tests do not reach into a later stage.
+fn supported() -> SupportedLanguages {
+    let relatives = |code: &str| match code {
+        "nl" => vec!["af".to_string()],
+        "es" => vec!["ca".to_string()],
+        _ => Vec::new(),
+    };
+    SupportedLanguages::new(["en", "fr", "de", "es", "it", "pt", "nl"].map(|c| (c.to_string(), relatives(c))))
+}
+
+fn unrestricted() -> SupportedLanguages {
+    SupportedLanguages::default()
+}
+
 #[test]
 fn detects_the_seven_languages() {
     let samples = [
@@ -14,7 +29,7 @@ fn detects_the_seven_languages() {
         ("nl", "De raad van bestuur van het bedrijf heeft maandag bekendgemaakt dat de topman aan het einde van het jaar met pensioen gaat."),
     ];
     for (expected, text) in samples {
-        let detection = detect(text);
+        let detection = detect(text, &unrestricted());
         assert_eq!(detection.code, expected, "{text}");
         assert!(detection.unreliable_reason.is_none());
         assert!(detection.confidence > 0.5, "{expected}: {}", detection.confidence);
@@ -23,11 +38,11 @@ fn detects_the_seven_languages() {
 
 #[test]
 fn unreliable_detection_is_und_with_a_reason() {
-    let short = detect("Ok");
+    let short = detect("Ok", &supported());
     assert_eq!(short.code, "und");
     assert!(short.unreliable_reason.unwrap().starts_with("detection unreliable: best guess"));
 
-    let numbers = detect("2024 - 3.5 % / 17");
+    let numbers = detect("2024 - 3.5 % / 17", &supported());
     assert_eq!(numbers.code, "und");
     assert_eq!(numbers.unreliable_reason.as_deref(), Some("no language detected: no letters in the text"));
 }
@@ -72,4 +87,57 @@ fn declared_language_wins_over_detection_and_the_command_line_over_both() {
     LanguageStage::new().process(&mut doc).unwrap();
     let language = doc.language.unwrap();
     assert_eq!((language.code.as_str(), language.source), ("de", LanguageSource::Detected));
+}
+
+#[test]
+fn two_sentence_briefs_in_the_seven_languages() {
+    let briefs = [
+        ("en", "Ferrow Bank named a new finance chief on Monday. She starts in March."),
+        ("fr", "La banque Ferrow a nommé lundi une nouvelle directrice financière. Elle prendra ses fonctions en mars."),
+        ("de", "Die Ferrow Bank hat am Montag eine neue Finanzchefin berufen. Sie beginnt im März."),
+        ("es", "El banco Ferrow nombró el lunes a una nueva directora financiera. Empezará en marzo."),
+        ("it", "La banca Ferrow ha nominato lunedì una nuova direttrice finanziaria. Inizierà a marzo."),
+        ("pt", "O banco Ferrow nomeou na segunda-feira uma nova diretora financeira. Ela começa em março."),
+        ("nl", "De Ferrow Bank heeft maandag een nieuwe financieel directeur benoemd. Zij begint in maart."),
+    ];
+    for (expected, text) in briefs {
+        assert_eq!(detect(text, &supported()).code, expected, "{text}");
+    }
+}
+
+#[test]
+fn close_relatives_are_each_detected_as_themselves() {
+    let pairs = [
+        ("nl", "Het waterschap heeft een nieuwe dijkgraaf gekozen. Zij begint volgende maand en volgt haar voorganger op, die na twaalf jaar afscheid neemt."),
+        ("af", "Die maatskappy het Maandag aangekondig dat sy hoof uitvoerende beampte aan die einde van die jaar gaan aftree. Die raad soek nou na 'n opvolger."),
+        ("es", "La cooperativa ha elegido a una nueva presidenta. Asumirá el cargo el próximo mes y sustituye a su antecesor, que se jubila tras doce años."),
+        ("ca", "La cooperativa ha escollit una nova presidenta. Assumirà el càrrec el mes vinent i substitueix el seu predecessor, que es jubila després de dotze anys."),
+        ("pt", "A cooperativa escolheu uma nova presidente. Ela assume o cargo no próximo mês e substitui o seu antecessor, que se reforma após doze anos."),
+        ("sv", "Kooperativet har valt en ny ordförande. Hon tillträder nästa månad och efterträder sin företrädare, som går i pension efter tolv år."),
+        ("zh", "这家合作社选出了一位新的主席。她将于下个月上任，接替任职十二年后退休的前任。"),
+    ];
+    for (expected, text) in pairs {
+        let detection = detect(text, &supported());
+        assert_eq!(detection.code, expected, "{text}");
+        assert!(detection.note.is_none(), "{expected}: {:?}", detection.note);
+    }
+}
+
+#[test]
+fn an_unsure_guess_is_decided_among_the_supported_languages() {
+    // Dutch with words Afrikaans shares ("die"): unrestricted, whatlang ranks Afrikaans first, unsure.
+    let text = "Die nieuwe topman van die bank begint op maandag.";
+    assert_eq!(detect(text, &unrestricted()).code, "und");
+    let decided = detect(text, &supported());
+    assert_eq!((decided.code.as_str(), decided.confidence, decided.unreliable_reason.as_deref()), ("nl", 1.0, None));
+    assert_eq!(decided.note.as_deref(), Some("decided among the supported languages: nl at 1; unrestricted, whatlang's best guess was af at 0.443"));
+}
+
+#[test]
+fn an_unsure_guess_stays_und_when_the_supported_languages_are_unsure_too() {
+    let text = "Die man is de nieuwe baas van de bank in Gent.";
+    let detection = detect(text, &supported());
+    assert_eq!(detection.code, "und");
+    assert_eq!(detection.unreliable_reason.as_deref(), Some("detection unreliable: best guess af with confidence 0.336"));
+    assert!(detection.note.is_none());
 }

@@ -83,6 +83,9 @@ pub struct LanguageInfo {
     pub confidence: f64,
     /// Why detection was not trusted, when it was not.
     pub unreliable_reason: Option<String>,
+    /// How detection decided, when the unrestricted guess alone did not (decided among the supported
+    /// languages).
+    pub note: Option<String>,
 }
 
 /// A sentence: a span of the document text, trimmed of surrounding whitespace.

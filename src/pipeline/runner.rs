@@ -2,9 +2,9 @@
 
 use super::report::{ReportEntry, Severity};
 use super::stage::DocumentStage;
-use crate::language::{LanguageStage, UnknownLanguageCode};
+use crate::language::{LanguageStage, SupportedLanguages, UnknownLanguageCode};
 use crate::graph::DUPLICATE_ID_REASON;
-use crate::model::{id_key, Document};
+use crate::model::{id_key, Document, LanguageSource};
 use crate::read::{ReadItem, Records};
 use crate::sentences::SentenceStage;
 use indicatif::ProgressBar;
@@ -82,6 +82,9 @@ pub struct RunSummary {
     pub warnings: u64,
     /// Written documents per language code.
     pub by_language: BTreeMap<String, u64>,
+    /// Written documents whose language detection decided among the supported languages only (the
+    /// unrestricted guess was unsure).
+    pub decided_among_supported: u64,
     /// Records passed over: other shards' and those an earlier run finished.
     pub passed_over: u64,
     /// Words (whitespace-separated) of the written documents.
@@ -129,11 +132,12 @@ impl Pipeline {
     }
 
     /// Language detection then sentence splitting; `forced_language` is `--lang`.
-    pub fn standard(forced_language: Option<&str>) -> Result<Self, UnknownLanguageCode> {
+    pub fn standard(forced_language: Option<&str>, supported: SupportedLanguages) -> Result<Self, UnknownLanguageCode> {
         let language = match forced_language {
             Some(code) => LanguageStage::new().with_forced_language(code)?,
             None => LanguageStage::new(),
-        };
+        }
+        .with_supported(supported);
         Ok(Self::new().with_stage(language).with_stage(SentenceStage))
     }
 
@@ -184,6 +188,9 @@ impl Pipeline {
                         sink.accept(seq, &doc, &warnings)?;
                         let lang = doc.language.as_ref().map_or("und", |l| l.code.as_str());
                         summary.count_written(lang, !warnings.is_empty());
+                        if doc.language.as_ref().is_some_and(|l| l.note.is_some() && l.source == LanguageSource::Detected) {
+                            summary.decided_among_supported += 1;
+                        }
                         summary.words += doc.text().split_whitespace().count() as u64;
                     }
                     Slot::Failed(entry) => {

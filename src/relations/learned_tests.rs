@@ -23,29 +23,128 @@ fn facts(lang: &str, text: &str, names: &[(&str, EntityKind)]) -> Vec<String> {
     readable(&doc)
 }
 
-#[test]
-fn probe() {
-    let cases: Vec<(&str, &str, Vec<(&str, EntityKind)>)> = vec![
-        ("en", "Harbourline Logistics said its chief financial officer, Priya Natarajan, will step down in April. The board named Tomasz Wielgus, the head of treasury, to succeed her.",
-         vec![("Harbourline Logistics", Organization), ("Priya Natarajan", Person), ("Tomasz Wielgus", Person)]),
-        ("en", "Corvane Systems denied a report that chief executive Marcus Hale would leave and be replaced by Elena Varga.",
-         vec![("Corvane Systems", Organization), ("Marcus Hale", Person), ("Elena Varga", Person)]),
-        ("en", "At Kestrel Aerospace, Ingrid Halvorsen was appointed chief operating officer. Meanwhile Ostler Foods said its chairman, Rupert Gale, has resigned.",
-         vec![("Kestrel Aerospace", Organization), ("Ingrid Halvorsen", Person), ("Ostler Foods", Organization), ("Rupert Gale", Person)]),
-        ("fr", "Le groupe Verdanne a annoncé le départ de sa directrice générale, Claire Montaubin. Elle sera remplacée par Julien Ferrand.",
-         vec![("Verdanne", Organization), ("Claire Montaubin", Person), ("Julien Ferrand", Person)]),
-        ("de", "Der Vorstandschef der Brenntal AG, Markus Oberholz, tritt zum Jahresende zurück. Nachfolger wird Finanzvorstand Jana Kettler.",
-         vec![("Brenntal AG", Organization), ("Markus Oberholz", Person), ("Jana Kettler", Person)]),
-        ("es", "Grupo Almena ha nombrado a Lucía Ibarra consejera delegada en sustitución de Tomás Revilla, que dimitió el lunes.",
-         vec![("Grupo Almena", Organization), ("Lucía Ibarra", Person), ("Tomás Revilla", Person)]),
-        ("it", "Banca Valtellese ha nominato Giulia Ferri nuovo amministratore delegato. Prende il posto di Carlo Benedetti, che lascia dopo dieci anni.",
-         vec![("Banca Valtellese", Organization), ("Giulia Ferri", Person), ("Carlo Benedetti", Person)]),
-        ("pt", "O Banco Serrano anunciou que o presidente executivo, Rui Casimiro, vai deixar o cargo em junho. Será substituído por Helena Moura.",
-         vec![("Banco Serrano", Organization), ("Rui Casimiro", Person), ("Helena Moura", Person)]),
-        ("nl", "Topman Pieter Voskuil van Van der Linde Bouw stapt op. Hij wordt opgevolgd door financieel directeur Anouk Brink.",
-         vec![("Van der Linde Bouw", Organization), ("Pieter Voskuil", Person), ("Anouk Brink", Person)]),
-    ];
-    for (lang, text, names) in cases {
-        println!("{lang}: {:#?}", facts(lang, text, &names));
+fn has_all(got: &[String], expected: &[&str]) {
+    for line in expected {
+        assert!(got.iter().any(|f| f == line), "missing {line:?} in {got:#?}");
     }
+}
+
+#[test]
+fn english_denied_rumour_with_a_named_replacement_is_negated_throughout() {
+    let text = "Corvane Systems denied a report that chief executive Marcus Hale would leave and be replaced by Elena Varga.";
+    let got = facts("en", text, &[("Corvane Systems", Organization), ("Marcus Hale", Person), ("Elena Varga", Person)]);
+    has_all(
+        &got,
+        &[
+            "left Marcus Hale @Corvane Systems CEO negated",
+            "replaces Elena Varga <- Marcus Hale @Corvane Systems CEO negated",
+            "joins Elena Varga @Corvane Systems CEO negated",
+            "holds_role Marcus Hale @Corvane Systems CEO asserted",
+        ],
+    );
+    // Known miss, in the model card: the successor named only in the denied rumour also gets the role as
+    // held ("holds_role Elena Varga ... asserted"); no fact about either is asserted otherwise.
+    assert!(!got.iter().any(|f| !f.starts_with("holds_role") && f.ends_with("asserted")), "{got:#?}");
+}
+
+#[test]
+fn english_results_story_holds_a_role_and_no_change() {
+    let text = "Harbourline Logistics reported a 12 percent rise in quarterly profit on Thursday. \
+                Chief executive Dana Whitfield said demand from retailers stayed strong.";
+    let got = facts("en", text, &[("Harbourline Logistics", Organization), ("Dana Whitfield", Person)]);
+    assert_eq!(got, ["holds_role Dana Whitfield @Harbourline Logistics CEO asserted"]);
+}
+
+#[test]
+fn english_announced_departure_keeps_the_role_held() {
+    let text = "Harbourline Logistics said its chief financial officer, Priya Natarajan, will step down in April.";
+    let got = facts("en", text, &[("Harbourline Logistics", Organization), ("Priya Natarajan", Person)]);
+    has_all(&got, &["left Priya Natarajan @Harbourline Logistics CFO future", "holds_role Priya Natarajan @Harbourline Logistics CFO asserted"]);
+}
+
+#[test]
+fn french_announced_departure_and_the_appointment_to_come() {
+    let text = "Le groupe Verdanne a annoncé le départ de sa directrice générale, Claire Montaubin. Elle sera remplacée par Julien Ferrand.";
+    let got = facts("fr", text, &[("Verdanne", Organization), ("Claire Montaubin", Person), ("Julien Ferrand", Person)]);
+    has_all(&got, &["left Claire Montaubin @Verdanne CEO future", "holds_role Claire Montaubin @Verdanne CEO asserted"]);
+    assert!(got.iter().any(|f| f.starts_with("joins Julien Ferrand @Verdanne") && f.ends_with("future")), "{got:#?}");
+}
+
+#[test]
+fn german_successor_named_in_the_next_sentence_with_a_title_before_the_name() {
+    let text = "Der Vorstandschef der Brenntal AG, Markus Oberholz, tritt zum Jahresende zurück. Nachfolger wird Finanzvorstand Jana Kettler.";
+    let got = facts("de", text, &[("Brenntal AG", Organization), ("Markus Oberholz", Person), ("Jana Kettler", Person)]);
+    has_all(
+        &got,
+        &[
+            "left Markus Oberholz @Brenntal AG CEO future",
+            "replaces Jana Kettler <- Markus Oberholz @Brenntal AG CEO future",
+            "joins Jana Kettler @Brenntal AG CEO future",
+            "holds_role Jana Kettler @Brenntal AG CFO asserted",
+        ],
+    );
+}
+
+#[test]
+fn spanish_appointment() {
+    let text = "Grupo Almena ha nombrado a Lucía Ibarra consejera delegada en sustitución de Tomás Revilla, que dimitió el lunes.";
+    let got = facts("es", text, &[("Grupo Almena", Organization), ("Lucía Ibarra", Person), ("Tomás Revilla", Person)]);
+    has_all(&got, &["joins Lucía Ibarra @Grupo Almena CEO asserted"]);
+}
+
+#[test]
+fn italian_appointment_and_departure() {
+    let text = "Banca Valtellese ha nominato Giulia Ferri nuovo amministratore delegato. Prende il posto di Carlo Benedetti, che lascia dopo dieci anni.";
+    let got = facts("it", text, &[("Banca Valtellese", Organization), ("Giulia Ferri", Person), ("Carlo Benedetti", Person)]);
+    has_all(&got, &["joins Giulia Ferri @Banca Valtellese CEO asserted"]);
+    assert!(got.iter().any(|f| f.starts_with("left Carlo Benedetti @Banca Valtellese")), "{got:#?}");
+}
+
+#[test]
+fn portuguese_departure_with_successor_in_the_next_sentence() {
+    let text = "O Banco Serrano anunciou que o presidente executivo, Rui Casimiro, vai deixar o cargo em junho. Será substituído por Helena Moura.";
+    let got = facts("pt", text, &[("Banco Serrano", Organization), ("Rui Casimiro", Person), ("Helena Moura", Person)]);
+    has_all(
+        &got,
+        &[
+            "left Rui Casimiro @Banco Serrano CEO future",
+            "replaces Helena Moura <- Rui Casimiro @Banco Serrano CEO future",
+            "joins Helena Moura @Banco Serrano CEO future",
+            "holds_role Rui Casimiro @Banco Serrano CEO asserted",
+        ],
+    );
+}
+
+#[test]
+fn dutch_departure_and_successor_with_titles_before_names() {
+    let text = "Topman Pieter Voskuil van Van der Linde Bouw stapt op. Hij wordt opgevolgd door financieel directeur Anouk Brink.";
+    let got = facts("nl", text, &[("Van der Linde Bouw", Organization), ("Pieter Voskuil", Person), ("Anouk Brink", Person)]);
+    has_all(
+        &got,
+        &[
+            "left Pieter Voskuil @Van der Linde Bouw CEO asserted",
+            "replaces Anouk Brink <- Pieter Voskuil @Van der Linde Bouw CEO asserted",
+            "holds_role Anouk Brink @Van der Linde Bouw CFO asserted",
+        ],
+    );
+}
+
+#[test]
+fn the_model_gives_the_same_facts_twice() {
+    let text = "Corvane Systems denied a report that chief executive Marcus Hale would leave. Elena Varga was named finance chief.";
+    let names = [("Corvane Systems", Organization), ("Marcus Hale", Person), ("Elena Varga", Person)];
+    let mut first = document("en", text, &names);
+    let mut second = first.clone();
+    model_stage().process(&mut first).unwrap();
+    model_stage().process(&mut second).unwrap();
+    assert!(!first.facts.is_empty());
+    assert_eq!(first.facts, second.facts);
+}
+
+#[test]
+fn a_document_in_a_language_without_a_lexicon_gets_no_facts() {
+    let mut doc = document("en", "Corvane Systems named Elena Varga chief executive.", &[("Corvane Systems", Organization), ("Elena Varga", Person)]);
+    doc.language.as_mut().unwrap().code = "sv".into();
+    model_stage().process(&mut doc).unwrap();
+    assert!(doc.facts.is_empty());
 }

@@ -77,6 +77,17 @@ struct LexiconFile {
     attribution: AttributionFile,
     pronouns: PronounFile,
     dates: DateFile,
+    #[serde(default)]
+    language: LanguageFile,
+}
+
+/// What language detection needs to know of the language.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LanguageFile {
+    /// ISO 639-1 codes of languages close enough for detection to rank them first on a text in this one.
+    #[serde(default)]
+    close_relatives: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -128,6 +139,9 @@ struct ModalityFile {
 #[serde(deny_unknown_fields)]
 struct PronounFile {
     organization: Vec<String>,
+    /// Possessives that stand for an organisation ("its", "sa", "seine").
+    #[serde(default)]
+    organization_possessive: Vec<String>,
     person: Vec<String>,
     /// Common nouns for an organisation that the language writes with a capital, alone or ending a
     /// compound ("Stahlkonzerns"): the model may take them for a name.
@@ -157,6 +171,7 @@ pub struct Lexicon {
     pub attribution_before: Vec<Phrase>,
     pub attribution_after: Vec<Phrase>,
     pub organization_pronouns: Vec<Phrase>,
+    pub organization_possessives: Vec<Phrase>,
     pub person_pronouns: Vec<Phrase>,
     /// Folded endings of one-word descriptions of an organisation ("konzerns").
     pub organization_nouns: Vec<String>,
@@ -166,6 +181,8 @@ pub struct Lexicon {
     pub before_month: Vec<Phrase>,
     /// Relative date expressions, longest first.
     pub relative_dates: Vec<(Phrase, Relative)>,
+    /// Languages detection may rank first on a text in this one (ISO 639-1).
+    pub close_relatives: Vec<String>,
 }
 
 fn phrases(list: &[String]) -> Vec<Phrase> {
@@ -210,13 +227,21 @@ impl Lexicon {
             attribution_before: phrases(&file.attribution.before),
             attribution_after: phrases(&file.attribution.after),
             organization_pronouns: phrases(&file.pronouns.organization),
+            organization_possessives: phrases(&file.pronouns.organization_possessive),
             person_pronouns: phrases(&file.pronouns.person),
             organization_nouns: file.pronouns.organization_nouns.iter().map(|n| fold(n)).collect(),
             months: file.dates.months.iter().map(|forms| phrases(forms)).collect(),
             weekdays: file.dates.weekdays.iter().map(|forms| phrases(forms)).collect(),
             before_month: phrases(&file.dates.before_month),
             relative_dates,
+            close_relatives: file.language.close_relatives,
         })
+    }
+
+    /// The languages with a lexicon (what the pipeline extracts facts from), each with its close
+    /// relatives: language detection decides among them when it is unsure.
+    pub fn supported_languages() -> Vec<(String, Vec<String>)> {
+        LEXICONS.iter().map(|(code, lexicon)| (code.to_string(), lexicon.close_relatives.clone())).collect()
     }
 
     /// The lexicon of a language, or `None` when the project has none for it.

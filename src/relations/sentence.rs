@@ -117,10 +117,17 @@ impl SentenceView {
                 position += len;
                 continue;
             }
-            if let Some(len) = longest_match(&lexicon.organization_pronouns, &folded, position) {
-                // "Ostler Foods said its chairman ...": the organisation named just before in the sentence,
-                // else the one the document is about.
+            // "Ostler Foods said its chairman ...": a possessive stands for the organisation named just before
+            // in the sentence, else (like "the company") for the one the document is about.
+            if let Some(len) = longest_match(&lexicon.organization_possessives, &folded, position) {
                 if let Some(entity) = organizations.iter().rev().find(|o: &&Slot| !o.implicit).map(|o| o.entity).or(focus) {
+                    organizations.push(Slot { entity, words: position..position + len, implicit: true });
+                }
+                position += len;
+                continue;
+            }
+            if let Some(len) = longest_match(&lexicon.organization_pronouns, &folded, position) {
+                if let Some(entity) = focus {
                     organizations.push(Slot { entity, words: position..position + len, implicit: true });
                 }
                 position += len;

@@ -29,3 +29,6 @@ mod registry;
 /// Batch at scale: shards, per-article records merged, numbered partitions (the Spark recipe) and
 /// runs killed and resumed, each giving the single run's graph byte for byte.
 mod scale;
+
+/// Language detection on every annotated real-news text in `../shared` (skipped without it).
+mod languages;
