@@ -1,8 +1,9 @@
-//! Candidate facts for the learned extractor: every person a trigger or a role title of the sentence
-//! could be about (and, for a succession, every successor and predecessor pair, the predecessor also
-//! from the sentences just before), each with the organisations it could be at. Each candidate carries
-//! the features the trained scorers read (`learned.rs`); which candidates are facts, at which
-//! organisation and with which modality is theirs to decide. Generation aims at recall: the scorers
+//! Candidate facts for the learned extractor: every person of a sentence, for a departure, an
+//! appointment and a role held (a pronoun too, where the sentence has a trigger word of the kind), and
+//! every ordered pair of people for a succession (the predecessor also from the two sentences before,
+//! where the sentence has a succession trigger), each with the organisations it could be at. Each
+//! candidate carries the features the trained scorers read (`learned.rs`); which candidates are facts, at
+//! which organisation and with which modality is theirs to decide. Generation aims at recall: the scorers
 //! bring the precision.
 
 use super::context::{gap, Context};
@@ -120,20 +121,20 @@ impl SentenceCandidates<'_> {
         triggers.extend(replaces::triggers(self.cx).into_iter().map(|(words, successor_first)| Trigger { kind: FactKind::Replaces, words, successor_first }));
         triggers.sort_by_key(|t| (t.words.start, t.kind));
         let kinds_here: Vec<FactKind> = triggers.iter().map(|t| t.kind).collect();
-        let named: Vec<&Slot> = self.people_near(&(0..0)).into_iter().filter(|p| !p.implicit).collect();
+        let named: Vec<&Slot> = self.people().into_iter().filter(|p| !p.implicit).collect();
 
         let mut found = Vec::new();
         for kind in [FactKind::Left, FactKind::Joins] {
             let triggered = kinds_here.contains(&kind);
             // A pronoun stands for someone only next to a trigger: "She will step down".
-            let people: Vec<&Slot> = if triggered { self.people_near(&(0..0)) } else { named.clone() };
+            let people: Vec<&Slot> = if triggered { self.people() } else { named.clone() };
             for person in people {
                 let trigger = nearest_trigger(&triggers, kind, &person.words);
                 found.push(self.event(kind, trigger, person, None, &kinds_here));
             }
         }
         let successions = kinds_here.contains(&FactKind::Replaces);
-        let people: Vec<&Slot> = if successions { self.people_near(&(0..0)) } else { named.clone() };
+        let people: Vec<&Slot> = if successions { self.people() } else { named.clone() };
         for new in &people {
             let trigger = nearest_trigger(&triggers, FactKind::Replaces, &new.words);
             for old in people.iter().filter(|o| o.entity != new.entity) {
@@ -160,17 +161,15 @@ impl SentenceCandidates<'_> {
         found
     }
 
-    /// One slot per person of the sentence (the nearest to `words`), named or through a pronoun.
-    fn people_near(&self, words: &Range<usize>) -> Vec<&Slot> {
-        let mut nearest: Vec<&Slot> = Vec::new();
+    /// One slot per person of the sentence (where it first stands), named or through a pronoun.
+    fn people(&self) -> Vec<&Slot> {
+        let mut first: Vec<&Slot> = Vec::new();
         for slot in &self.cx.view.people {
-            match nearest.iter_mut().find(|s| s.entity == slot.entity) {
-                Some(kept) if gap(&kept.words, words) > gap(&slot.words, words) => *kept = slot,
-                Some(_) => {}
-                None => nearest.push(slot),
+            if !first.iter().any(|s| s.entity == slot.entity) {
+                first.push(slot);
             }
         }
-        nearest
+        first
     }
 
     fn event(&self, kind: FactKind, trigger: Option<&Trigger>, person: &Slot, predecessor: Option<&Slot>, kinds_here: &[FactKind]) -> Candidate {
