@@ -78,6 +78,8 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
             mention_counts: &mention_counts,
             earlier_people: recent_people.iter().rev().take(PREDECESSOR_SENTENCES_BACK).flatten().copied().collect(),
             earlier_organizations: recent_organizations.iter().rev().take(PREDECESSOR_SENTENCES_BACK).flatten().copied().collect(),
+            dates: find_dates(&view, lexicon, article_date, false),
+            dates_ahead: find_dates(&view, lexicon, article_date, true),
         };
         found.extend(sentence.all());
         recent_people.push(view.people.iter().filter(|p| !p.implicit).map(|p| p.entity).collect());
@@ -97,6 +99,9 @@ struct SentenceCandidates<'a> {
     mention_counts: &'a [usize],
     earlier_people: Vec<usize>,
     earlier_organizations: Vec<usize>,
+    /// The sentence's dates, read as past-or-present and as coming.
+    dates: Vec<(Range<usize>, FactDate)>,
+    dates_ahead: Vec<(Range<usize>, FactDate)>,
 }
 
 /// The trigger of `kind` nearest to `words`, if the sentence has one.
@@ -235,8 +240,6 @@ impl SentenceCandidates<'_> {
             f.add("role", &role.role.normalized);
         }
         let organizations = self.organization_options(kind, &anchor, person, role.map(|r| &r.words));
-        let dates = find_dates(view, cx.lexicon, cx.article_date, false);
-        let dates_ahead = find_dates(view, cx.lexicon, cx.article_date, true);
         Candidate {
             kind,
             sentence: view.index,
@@ -245,8 +248,8 @@ impl SentenceCandidates<'_> {
             predecessor: predecessor.map(|p| p.entity),
             role: role.map(|r| r.role.clone()),
             former: false,
-            date: date_for(&dates, &anchor),
-            date_ahead: date_for(&dates_ahead, &anchor),
+            date: date_for(&self.dates, &anchor),
+            date_ahead: date_for(&self.dates_ahead, &anchor),
             rule_modality: cx.modality(&anchor),
             triggered: trigger.is_some(),
             features: f.finish(),
