@@ -7,7 +7,7 @@
 
 use super::candidates::{candidates, Candidate};
 use super::lexicon::Lexicon;
-use crate::model::{Document, Fact, FactKind, Modality, Role};
+use crate::model::{Document, Fact, FactKind, Modality};
 use ort::session::builder::GraphOptimizationLevel;
 use ort::session::Session;
 use ort::value::Tensor;
@@ -118,7 +118,7 @@ impl RelationModel {
     }
 
     /// The facts of a document: the candidates the model keeps, each at the organisation it scores
-    /// highest (the first on ties) and with the modality it scores highest.
+    /// highest (the first on ties), with the modality of the scorer or of the rules (`modality_from`).
     pub fn extract(&self, doc: &Document, lexicon: &Lexicon, language: &str) -> Result<Vec<Fact>, String> {
         let found = candidates(doc, lexicon, language);
         let fact_scores = self.fact.probabilities(found.iter().map(|c| c.features.as_slice()))?;
@@ -153,7 +153,7 @@ impl RelationModel {
                 person: candidate.person,
                 predecessor: candidate.predecessor,
                 organization,
-                role: candidate.role.as_ref().map(|r| Role { written: r.written.clone(), normalized: r.normalized.clone() }),
+                role: candidate.role.clone(),
                 modality,
                 former: candidate.former,
                 date,
