@@ -296,6 +296,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
         merged.timings = run.timings;
         merged.words = run.words;
         merged.decided_among_supported = run.decided_among_supported;
+        merged.told_from_relative = run.told_from_relative;
         (merged, target.output.clone(), target.errors_path())
     } else if args.per_doc {
         let output = args.output.clone().expect("clap requires --output without --output-dir");
@@ -442,6 +443,12 @@ fn print_summary(summary: &RunSummary, output: &Path, per_doc: bool, errors: Opt
         eprintln!(
             "newsgraph: {} articles' language decided among the supported languages (whatlang unsure of its unrestricted guess; see languageNote)",
             summary.decided_among_supported
+        );
+    }
+    if summary.told_from_relative > 0 {
+        eprintln!(
+            "newsgraph: {} articles detected as a close relative of a supported language that whatlang has no model for, by their spellings (see languageNote)",
+            summary.told_from_relative
         );
     }
     if summary.words > 0 {

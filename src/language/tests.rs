@@ -10,7 +10,21 @@ fn supported() -> SupportedLanguages {
         "es" => vec!["ca".to_string()],
         _ => Vec::new(),
     };
-    SupportedLanguages::new(["en", "fr", "de", "es", "it", "pt", "nl"].map(|c| (c.to_string(), relatives(c))))
+    SupportedLanguages::new(["en", "fr", "de", "es", "it", "pt", "nl"].map(|c| SupportedLanguage {
+        code: c.to_string(),
+        close_relatives: relatives(c),
+        unmodelled_relatives: if c == "pt" { vec![galician()] } else { Vec::new() },
+    }))
+}
+
+/// A few of the spellings the Portuguese data lists, enough for these tests' sentences.
+fn galician() -> UnmodelledRelative {
+    let words = |list: &[&str]| list.iter().map(|w| w.to_string()).collect();
+    UnmodelledRelative {
+        code: "gl".into(),
+        host_spellings: words(&["não", "também", "uma", "com", "depois", "já", "mês", "mais", "-ção"]),
+        relative_spellings: words(&["non", "tamén", "unha", "co", "coa", "despois", "xa", "mes", "máis", "-ión"]),
+    }
 }
 
 fn unrestricted() -> SupportedLanguages {
@@ -113,15 +127,38 @@ fn close_relatives_are_each_detected_as_themselves() {
         ("es", "La cooperativa ha elegido a una nueva presidenta. Asumirá el cargo el próximo mes y sustituye a su antecesor, que se jubila tras doce años."),
         ("ca", "La cooperativa ha escollit una nova presidenta. Assumirà el càrrec el mes vinent i substitueix el seu predecessor, que es jubila després de dotze anys."),
         ("pt", "A cooperativa escolheu uma nova presidente. Ela assume o cargo no próximo mês e substitui o seu antecessor, que se reforma após doze anos."),
+        ("gl", "A cooperativa elixiu unha nova presidenta. Asumirá o cargo o próximo mes e substitúe ao seu predecesor, que se xubila despois de doce anos."),
         ("sv", "Kooperativet har valt en ny ordförande. Hon tillträder nästa månad och efterträder sin företrädare, som går i pension efter tolv år."),
         ("zh", "这家合作社选出了一位新的主席。她将于下个月上任，接替任职十二年后退休的前任。"),
     ];
     for (expected, text) in pairs {
         let detection = detect(text, &supported());
         assert_eq!(detection.code, expected, "{text}");
-        assert!(detection.note.is_none(), "{expected}: {:?}", detection.note);
+        if expected == "gl" {
+            assert_eq!(detection.method, DetectionMethod::RelativeSpellings);
+        } else {
+            assert!(detection.note.is_none(), "{expected}: {:?}", detection.note);
+        }
     }
 }
+
+#[test]
+fn a_relative_whatlang_has_no_model_for_is_told_by_its_spellings() {
+    // whatlang reads Galician as Portuguese; its own spellings (unha, tamén, xa, non, máis, -ión) decide.
+    let text = "A Xunta nomeou onte unha nova directora de Innovación. Tamén cambia o xefe do gabinete, que xa deixara o posto e non quixo facer máis comentarios.";
+    assert_eq!(detect(text, &unrestricted()).code, "pt");
+    let told = detect(text, &supported());
+    assert_eq!((told.code.as_str(), told.confidence, told.method), ("gl", 1.0, DetectionMethod::RelativeSpellings));
+    assert_eq!(
+        told.note.as_deref(),
+        Some("whatlang, which has no model for gl, read pt at 0.865; gl's own spellings outnumber pt's, 6 words to 0")
+    );
+
+    // Portuguese that quotes a Galician word or two stays Portuguese.
+    let portuguese = "O novo diretor da Xunta, que já trabalhou com a equipa, disse que não vai mudar nada: «non» foi a palavra do mês.";
+    assert_eq!(detect(portuguese, &supported()).code, "pt");
+}
+
 
 #[test]
 fn an_unsure_guess_is_decided_among_the_supported_languages() {
@@ -141,3 +178,4 @@ fn an_unsure_guess_stays_und_when_the_supported_languages_are_unsure_too() {
     assert_eq!(detection.unreliable_reason.as_deref(), Some("detection unreliable: best guess af with confidence 0.336"));
     assert!(detection.note.is_none());
 }
+

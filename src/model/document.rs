@@ -84,8 +84,22 @@ pub struct LanguageInfo {
     /// Why detection was not trusted, when it was not.
     pub unreliable_reason: Option<String>,
     /// How detection decided, when the unrestricted guess alone did not (decided among the supported
-    /// languages).
+    /// languages, or told from a close relative whatlang has no model for).
     pub note: Option<String>,
+    pub method: DetectionMethod,
+}
+
+/// How detection reached its verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DetectionMethod {
+    /// whatlang over all the languages it knows, alone.
+    #[default]
+    Unrestricted,
+    /// whatlang was unsure; whatlang restricted to the supported languages decided.
+    AmongSupported,
+    /// whatlang read a supported language; the text's spellings showed a close relative whatlang has no
+    /// model for (Galician read as Portuguese).
+    RelativeSpellings,
 }
 
 /// A sentence: a span of the document text, trimmed of surrounding whitespace.

@@ -8,7 +8,7 @@ mod id;
 mod mention;
 mod span;
 
-pub use document::{Article, Document, LanguageInfo, LanguageSource, Origin, PublishedDate, Sentence};
+pub use document::{Article, DetectionMethod, Document, LanguageInfo, LanguageSource, Origin, PublishedDate, Sentence};
 pub use entity::LocalEntity;
 pub use fact::{Fact, FactDate, FactKind, Modality, Role};
 pub use id::{id_key, short_hash, ArticleId};

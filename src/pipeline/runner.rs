@@ -4,7 +4,7 @@ use super::report::{ReportEntry, Severity};
 use super::stage::DocumentStage;
 use crate::language::{LanguageStage, SupportedLanguages, UnknownLanguageCode};
 use crate::graph::DUPLICATE_ID_REASON;
-use crate::model::{id_key, Document, LanguageSource};
+use crate::model::{id_key, DetectionMethod, Document, LanguageSource};
 use crate::read::{ReadItem, Records};
 use crate::sentences::SentenceStage;
 use indicatif::ProgressBar;
@@ -85,6 +85,8 @@ pub struct RunSummary {
     /// Written documents whose language detection decided among the supported languages only (the
     /// unrestricted guess was unsure).
     pub decided_among_supported: u64,
+    /// Written documents detected as a close relative whatlang has no model for, by its spellings.
+    pub told_from_relative: u64,
     /// Records passed over: other shards' and those an earlier run finished.
     pub passed_over: u64,
     /// Words (whitespace-separated) of the written documents.
@@ -188,8 +190,10 @@ impl Pipeline {
                         sink.accept(seq, &doc, &warnings)?;
                         let lang = doc.language.as_ref().map_or("und", |l| l.code.as_str());
                         summary.count_written(lang, !warnings.is_empty());
-                        if doc.language.as_ref().is_some_and(|l| l.note.is_some() && l.source == LanguageSource::Detected) {
-                            summary.decided_among_supported += 1;
+                        match doc.language.as_ref().filter(|l| l.source == LanguageSource::Detected).map(|l| l.method) {
+                            Some(DetectionMethod::AmongSupported) => summary.decided_among_supported += 1,
+                            Some(DetectionMethod::RelativeSpellings) => summary.told_from_relative += 1,
+                            _ => {}
                         }
                         summary.words += doc.text().split_whitespace().count() as u64;
                     }

@@ -1,6 +1,7 @@
 //! Per-language lexicons (roles, triggers, modality cues) read from `data/*.toml`, and the phrase
 //! matcher that finds them in a sentence's folded words.
 
+use crate::language::{SupportedLanguage, UnmodelledRelative};
 use super::dates::Relative;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -88,6 +89,17 @@ struct LanguageFile {
     /// ISO 639-1 codes of languages close enough for detection to rank them first on a text in this one.
     #[serde(default)]
     close_relatives: Vec<String>,
+    /// Close languages whatlang has no model for and reads as this one, by ISO 639-1 code.
+    #[serde(default)]
+    unmodelled_relatives: BTreeMap<String, SpellingsFile>,
+}
+
+/// Words this language and a close relative spell each their own way ("-ção" is an ending).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpellingsFile {
+    host: Vec<String>,
+    relative: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -183,6 +195,8 @@ pub struct Lexicon {
     pub relative_dates: Vec<(Phrase, Relative)>,
     /// Languages detection may rank first on a text in this one (ISO 639-1).
     pub close_relatives: Vec<String>,
+    /// Close languages whatlang reads as this one, with the spellings that tell them apart.
+    pub unmodelled_relatives: Vec<UnmodelledRelative>,
 }
 
 fn phrases(list: &[String]) -> Vec<Phrase> {
@@ -235,13 +249,30 @@ impl Lexicon {
             before_month: phrases(&file.dates.before_month),
             relative_dates,
             close_relatives: file.language.close_relatives,
+            unmodelled_relatives: file
+                .language
+                .unmodelled_relatives
+                .into_iter()
+                .map(|(code, spellings)| UnmodelledRelative {
+                    code,
+                    host_spellings: spellings.host.iter().map(|w| w.to_lowercase()).collect(),
+                    relative_spellings: spellings.relative.iter().map(|w| w.to_lowercase()).collect(),
+                })
+                .collect(),
         })
     }
 
     /// The languages with a lexicon (what the pipeline extracts facts from), each with its close
     /// relatives: language detection decides among them when it is unsure.
-    pub fn supported_languages() -> Vec<(String, Vec<String>)> {
-        LEXICONS.iter().map(|(code, lexicon)| (code.to_string(), lexicon.close_relatives.clone())).collect()
+    pub fn supported_languages() -> Vec<SupportedLanguage> {
+        LEXICONS
+            .iter()
+            .map(|(code, lexicon)| SupportedLanguage {
+                code: code.to_string(),
+                close_relatives: lexicon.close_relatives.clone(),
+                unmodelled_relatives: lexicon.unmodelled_relatives.clone(),
+            })
+            .collect()
     }
 
     /// The lexicon of a language, or `None` when the project has none for it.
