@@ -61,7 +61,7 @@ fn recognizer(args: &Args) -> Box<dyn Recognizer> {
         "onnx" => {
             let library = ner::library_path().expect("ONNX Runtime library");
             let onnx = args.onnx.clone().unwrap_or_else(|| files.onnx_path());
-            let backend = OnnxBackend::open(&onnx, &library, OnnxOptions { intra_threads: args.threads }).expect("ONNX model");
+            let backend = OnnxBackend::open(&onnx, &library, OnnxOptions { sessions: 1, intra_threads: args.threads }).expect("ONNX model");
             Box::new(TransformerRecognizer::new(files, backend).expect("tokenizer"))
         }
         #[cfg(feature = "rust-bert")]

@@ -394,7 +394,7 @@ fn ner_stage(model: Option<&Path>, threads: Option<usize>) -> Result<NerStage> {
         anyhow::bail!("ONNX Runtime not found at {}: run scripts/setup.sh, or set ORT_DYLIB_PATH", library.display());
     }
     let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let recognizer = ner::onnx_recognizer(&model_dir, &library, OnnxOptions { intra_threads: threads })?;
+    let recognizer = ner::onnx_recognizer(&model_dir, &library, OnnxOptions::for_threads(threads))?;
     eprintln!("newsgraph: NER with {}", recognizer.describe());
     Ok(NerStage::new(recognizer))
 }

@@ -1,13 +1,14 @@
 //! The transformer recogniser, as named steps: sentences -> words -> encodings -> windows -> tensors
 //! -> logits -> the best valid tags -> entities with byte spans. Only the logits step belongs to a backend.
 
-use super::backend::{Backend, Batch};
+use super::backend::{Backend, Batch, Logits};
 use super::decode::{best_valid_tags, decode_entities, log_softmax, LabelLogProbs, Tag};
 use super::model_files::ModelFiles;
 use super::windows::{owner_window, plan_windows};
 use super::words::split_words;
 use super::{NerError, Recognizer, SentenceEntity};
 use crate::model::ByteSpan;
+use rayon::prelude::*;
 use std::ops::Range;
 use tokenizers::Tokenizer;
 
@@ -144,7 +145,7 @@ impl<B: Backend> Recognizer for TransformerRecognizer<B> {
     }
 
     fn recognize(&self, sentences: &[&str]) -> Result<Vec<Vec<SentenceEntity>>, NerError> {
-        let encoded: Vec<EncodedSentence> = sentences.iter().map(|s| self.encode(s)).collect::<Result<_, _>>()?;
+        let encoded: Vec<EncodedSentence> = sentences.par_iter().map(|s| self.encode(s)).collect::<Result<_, _>>()?;
         let mut inputs: Vec<WindowInput> = encoded
             .iter()
             .enumerate()
@@ -157,9 +158,17 @@ impl<B: Backend> Recognizer for TransformerRecognizer<B> {
         inputs.sort_by_key(|input| input.ids.len());
 
         let mut scores: Vec<Vec<Option<LabelLogProbs>>> = encoded.iter().map(|e| vec![None; e.words.len()]).collect();
-        for batch_inputs in equal_length_batches(&inputs, self.options.batch_size) {
-            let rows: Vec<&[u32]> = batch_inputs.iter().map(|i| i.ids.as_slice()).collect();
-            let logits = self.backend.logits(&Batch::padded(&rows, PAD_ID))?;
+        // Batches run side by side on the worker threads (the backend keeps a session per worker);
+        // their logits come back in batch order.
+        let batches: Vec<&[WindowInput]> = equal_length_batches(&inputs, self.options.batch_size).collect();
+        let all_logits: Vec<Logits> = batches
+            .par_iter()
+            .map(|batch_inputs| {
+                let rows: Vec<&[u32]> = batch_inputs.iter().map(|i| i.ids.as_slice()).collect();
+                self.backend.logits(&Batch::padded(&rows, PAD_ID))
+            })
+            .collect::<Result<_, _>>()?;
+        for (batch_inputs, logits) in batches.into_iter().zip(all_logits) {
             if logits.labels != self.files.tags.len() {
                 let (got, want) = (logits.labels, self.files.tags.len());
                 return Err(NerError::Model(format!("the model gives {got} labels, labels.json has {want}")));

@@ -15,7 +15,7 @@ fn library() -> PathBuf {
 }
 
 fn fixture_recognizer() -> TransformerRecognizer<OnnxBackend> {
-    ner::onnx_recognizer(&fixture_dir(), &library(), OnnxOptions { intra_threads: 1 }).expect("fixture model loads")
+    ner::onnx_recognizer(&fixture_dir(), &library(), OnnxOptions::for_threads(1)).expect("fixture model loads")
 }
 
 fn matrix(value: &Value) -> Vec<Vec<i64>> {
@@ -38,7 +38,7 @@ fn tokenisation_matches_the_training_side() {
 fn onnx_logits_match_pytorch_within_1e_4() {
     let expected = expected();
     let files = ModelFiles::open(&fixture_dir()).unwrap();
-    let backend = OnnxBackend::open(&files.onnx_path(), &library(), OnnxOptions { intra_threads: 1 }).unwrap();
+    let backend = OnnxBackend::open(&files.onnx_path(), &library(), OnnxOptions::for_threads(1)).unwrap();
     let ids = matrix(&expected["input_ids"]);
     let mask = matrix(&expected["attention_mask"]);
     let batch = Batch { rows: ids.len(), len: ids[0].len(), input_ids: ids.concat(), attention_mask: mask.concat() };
@@ -124,7 +124,7 @@ mod long_input {
 #[test]
 fn a_sentence_gets_the_same_result_alone_and_batched_with_others() {
     let model = newsgraph::ner::default_model_dir();
-    let recognizer = newsgraph::ner::onnx_recognizer(&model, &library(), OnnxOptions { intra_threads: 2 }).unwrap();
+    let recognizer = newsgraph::ner::onnx_recognizer(&model, &library(), OnnxOptions::for_threads(2)).unwrap();
     let sentence = "Orland Shipping said its chief executive Dana Pryce will retire in June.";
     let others = [
         "La directrice financière de Verdanne, Claire Morel, quitte ses fonctions à Lyon.",
@@ -171,7 +171,7 @@ mod rust_bert {
         let backend = RustBertBackend::open(&fixture_dir(), 1).unwrap();
         assert_eq!(backend.describe(), "libtorch 2.4.0 (rust-bert)");
         let files = ModelFiles::open(&fixture_dir()).unwrap();
-        let onnx = OnnxBackend::open(&files.onnx_path(), &library(), OnnxOptions { intra_threads: 1 }).unwrap().logits(&batch).unwrap();
+        let onnx = OnnxBackend::open(&files.onnx_path(), &library(), OnnxOptions::for_threads(1)).unwrap().logits(&batch).unwrap();
         let logits = backend.logits(&batch).unwrap();
         assert_eq!((logits.rows, logits.len, logits.labels), (2, batch.len, 7));
         for row in 0..batch.rows {
