@@ -1,7 +1,9 @@
 //! Measurement of relation extraction against gold annotations: precision, recall and F1 per relation
 //! type and per language, modality and role accuracy on matched facts, and every miss and false
-//! positive with its evidence, so anyone can see why. Used by `newsgraph eval`.
+//! positive with its evidence, so anyone can see why; entity names and language detection beside them.
+//! Used by `newsgraph eval`.
 
+mod entities;
 mod gold;
 mod matching;
 mod report;

@@ -1,5 +1,6 @@
 //! Scores and the printed report.
 
+use super::entities::score_entities;
 use super::gold::GoldDocument;
 use super::matching::{matches, predictions, role_agrees, Predicted};
 use crate::model::Document;
@@ -53,6 +54,8 @@ pub struct EvalReport {
     pub no_change: (usize, usize),
     /// Documents whose language the pipeline detected as the gold's: (right, total with a gold language).
     pub language: (usize, usize),
+    /// Entity names per (language, gold type `PER` / `ORG`); see `entities.rs`.
+    pub entities: BTreeMap<(String, String), Counts>,
     /// Lines about misses, false positives and wrong modalities.
     pub details: Vec<String>,
 }
@@ -69,6 +72,13 @@ impl EvalReport {
             } else {
                 self.details.push(format!("[{lang} {id}] LANGUAGE detected {detected}"));
             }
+        }
+        if !gold.entities.is_empty() {
+            let (entity_counts, entity_details) = score_entities(gold, doc);
+            for (kind, c) in entity_counts {
+                self.entities.entry((lang.clone(), kind.to_string())).or_default().add(c);
+            }
+            self.details.extend(entity_details.into_iter().map(|line| format!("[{lang} {id}] ENTITY {line}")));
         }
         let document_kind = gold.kind.clone().unwrap_or_else(|| "-".into());
         let predicted = predictions(doc);
@@ -179,6 +189,22 @@ impl fmt::Display for EvalReport {
         let _ = writeln!(out, "\nmodality accuracy on matched facts: {:.3} ({}/{})", ratio(self.modality.0, self.modality.1), self.modality.0, self.modality.1);
         let _ = writeln!(out, "role accuracy on matched facts:     {:.3} ({}/{})", ratio(self.role.0, self.role.1), self.role.0, self.role.1);
         let _ = writeln!(out, "language detection accuracy:        {:.3} ({}/{})", ratio(self.language.0, self.language.1), self.language.0, self.language.1);
+        let _ = writeln!(out, "\n{:<22} {:>4} {:>4} {:>4}   {:>5} {:>5} {:>5}", "entity names", "tp", "fp", "fn", "P", "R", "F1");
+        let mut by_type: BTreeMap<&str, Counts> = BTreeMap::new();
+        let mut by_language: BTreeMap<&str, Counts> = BTreeMap::new();
+        for ((lang, kind), c) in &self.entities {
+            by_type.entry(kind).or_default().add(*c);
+            by_language.entry(lang).or_default().add(*c);
+        }
+        let mut all = Counts::default();
+        for (kind, c) in &by_type {
+            row(&mut out, kind, c);
+            all.add(*c);
+        }
+        row(&mut out, "all", &all);
+        for (lang, c) in &by_language {
+            row(&mut out, &format!("{lang} all"), c);
+        }
         let _ = writeln!(out, "\nmisses, false positives and wrong modalities:");
         for line in &self.details {
             let _ = writeln!(out, "  {line}");

@@ -28,6 +28,7 @@ impl DocumentStage for WithinDocumentStage {
         retype_by_the_body(&doc.article.text, &mut doc.mentions);
         retype_surnames(&doc.article.text, &mut doc.mentions);
         retype_organization_names(&doc.article.text, &mut doc.mentions);
+        retype_given_names(&doc.article.text, &mut doc.mentions);
         doc.entities = group_mentions(&doc.article.text, &doc.mentions);
         Ok(())
     }
@@ -107,6 +108,26 @@ fn retype_organization_names(text: &str, mentions: &mut [crate::model::Mention])
     }
 }
 
+/// A one-word "organisation" that is the given name of a person the article names in full is that
+/// person ("Priya leaves a stronger company behind", in an article about Priya Natarajan), unless one of
+/// the article's organisations has a longer name that starts with it ("Mercedes" beside "Mercedes-Benz AG").
+fn retype_given_names(text: &str, mentions: &mut [crate::model::Mention]) {
+    use crate::model::EntityKind;
+    let given_names: std::collections::BTreeSet<String> = person_keys(text, mentions).filter(|key| key.len() >= 2).map(|key| key[0].clone()).collect();
+    let organization_keys: Vec<Vec<String>> =
+        mentions.iter().filter(|m| m.kind == EntityKind::Organization).map(|m| organization_key(m.span.slice(text))).collect();
+    let starts_a_longer_organization =
+        |word: &String| organization_keys.iter().any(|k| (k.len() >= 2 && &k[0] == word) || k[0].strip_prefix(word.as_str()).is_some_and(|rest| rest.starts_with('-')));
+    for mention in mentions.iter_mut().filter(|m| m.kind == EntityKind::Organization) {
+        let key = person_key(mention.span.slice(text));
+        if let [word] = &key[..] {
+            if given_names.contains(word) && !starts_a_longer_organization(word) {
+                mention.kind = EntityKind::Person;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,5 +202,24 @@ mod tests {
         let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
         use EntityKind::*;
         assert_eq!(kinds, [Organization, Organization, Person, Person, Person, Organization]);
+    }
+
+    #[test]
+    fn a_one_word_organisation_that_is_a_persons_given_name_is_that_person() {
+        let text = "Priya Natarajan leaves Harbourline. Priya built it, said Okoro. Mercedes Ruiz joins Mercedes-Benz AG; Mercedes grows.";
+        let mut mentions = vec![
+            mention(text, "Priya Natarajan", EntityKind::Person, 0.99),
+            mention(text, "Harbourline", EntityKind::Organization, 0.95),
+            mention(text, "Priya built", EntityKind::Organization, 0.9),
+            mention(text, "Mercedes Ruiz", EntityKind::Person, 0.99),
+            mention(text, "Mercedes-Benz AG", EntityKind::Organization, 0.99),
+            mention(text, "Mercedes grows", EntityKind::Organization, 0.9),
+        ];
+        mentions[2].span.end = mentions[2].span.start + "Priya".len();
+        mentions[5].span.end = mentions[5].span.start + "Mercedes".len();
+        retype_given_names(text, &mut mentions);
+        let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
+        use EntityKind::*;
+        assert_eq!(kinds, [Person, Organization, Person, Person, Organization, Organization]);
     }
 }

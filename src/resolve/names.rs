@@ -10,17 +10,37 @@ use std::sync::LazyLock;
 struct NameWords {
     honorifics: Vec<String>,
     legal_suffixes: Vec<String>,
+    sector_words: Vec<String>,
+    generic_leading_words: Vec<String>,
 }
 
 struct Lists {
     honorifics: HashSet<String>,
     legal_suffixes: HashSet<String>,
+    sector_words: HashSet<String>,
+    generic_leading_words: HashSet<String>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     let words: NameWords = toml::from_str(include_str!("data/names.toml")).expect("src/resolve/data/names.toml is valid");
-    Lists { honorifics: words.honorifics.into_iter().collect(), legal_suffixes: words.legal_suffixes.into_iter().collect() }
+    Lists {
+        honorifics: words.honorifics.into_iter().collect(),
+        legal_suffixes: words.legal_suffixes.into_iter().collect(),
+        sector_words: words.sector_words.into_iter().collect(),
+        generic_leading_words: words.generic_leading_words.into_iter().collect(),
+    }
 });
+
+/// Whether an organisation key's leading words `short` may stand for the whole `full` key: `full` starts
+/// with them and goes on with words that only say what the organisation does ("harbourline" +
+/// "logistics"), and the first of them is not too general ("deutsche" + "bank").
+pub fn leading_words_name_the_whole(short: &[String], full: &[String]) -> bool {
+    !short.is_empty()
+        && full.len() > short.len()
+        && full.starts_with(short)
+        && !LISTS.generic_leading_words.contains(&short[0])
+        && full[short.len()..].iter().all(|w| LISTS.sector_words.contains(w))
+}
 
 /// Lower case, ASCII letters for accented ones ("Zoë" -> "zoe"), a final full stop dropped.
 pub fn fold(word: &str) -> String {

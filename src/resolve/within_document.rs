@@ -3,7 +3,8 @@
 //! A short mention joins the closest earlier entity it fits, so two people sharing a surname are told
 //! apart by which was mentioned last.
 
-use super::names::{fold, initials, organization_key, person_key};
+use super::names::{fold, initials, leading_words_name_the_whole, organization_key, person_key};
+use std::collections::BTreeMap;
 use crate::model::{EntityKind, LocalEntity, Mention};
 use strsim::normalized_damerau_levenshtein;
 
@@ -48,6 +49,7 @@ fn last_word_names_the_whole(surface: &str) -> bool {
 
 /// The entities of a document, in order of first mention; every mention belongs to exactly one.
 pub fn group_mentions(text: &str, mentions: &[Mention]) -> Vec<LocalEntity> {
+    let short_forms = organization_short_forms(text, mentions);
     let mut clusters: Vec<Cluster> = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
         let surface = mention.span.slice(text);
@@ -60,7 +62,8 @@ pub fn group_mentions(text: &str, mentions: &[Mention]) -> Vec<LocalEntity> {
         } else {
             match mention.kind {
                 EntityKind::Person => find_person(&clusters, &key),
-                EntityKind::Organization => find_organization(&clusters, &key, surface, last_word_names_the_whole(surface)),
+                EntityKind::Organization => find_organization(&clusters, &key, surface, last_word_names_the_whole(surface))
+                    .or_else(|| find_by_short_form(&clusters, &key, &short_forms)),
                 EntityKind::Location => clusters.iter().rposition(|c| c.kind == EntityKind::Location && c.keys.contains(&key)),
             }
         };
@@ -78,6 +81,31 @@ pub fn group_mentions(text: &str, mentions: &[Mention]) -> Vec<LocalEntity> {
         }
     }
     clusters.into_iter().map(|c| LocalEntity { kind: c.kind, name: canonical_name(text, mentions, &c), mentions: c.mentions }).collect()
+}
+
+/// The organisation keys of the article that its leading words alone stand for, as short key -> full
+/// key ("harbourline" -> "harbourline logistics"; see `leading_words_name_the_whole`). Decided on the
+/// whole article, so the short form may come first (a headline's "Harbourline"); a short form that two
+/// of the article's names start with ("Nordlicht Energie", "Nordlicht Bank") stands for neither.
+fn organization_short_forms(text: &str, mentions: &[Mention]) -> BTreeMap<Vec<String>, Vec<String>> {
+    let keys: std::collections::BTreeSet<Vec<String>> =
+        mentions.iter().filter(|m| m.kind == EntityKind::Organization).map(|m| organization_key(m.span.slice(text))).filter(|k| !k.is_empty()).collect();
+    keys.iter()
+        .filter_map(|short| {
+            let longer: Vec<&Vec<String>> = keys.iter().filter(|k| k.len() > short.len() && k.starts_with(short)).collect();
+            match longer[..] {
+                [full] if leading_words_name_the_whole(short, full) => Some((short.clone(), full.clone())),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The cluster of the whole name a short form stands for, or of the short form a whole name expands.
+fn find_by_short_form(clusters: &[Cluster], key: &[String], short_forms: &BTreeMap<Vec<String>, Vec<String>>) -> Option<usize> {
+    let organizations = || clusters.iter().enumerate().rev().filter(|(_, c)| c.kind == EntityKind::Organization);
+    let stands_for = |short: &[String], full: &[String]| short_forms.get(short).is_some_and(|f| f.as_slice() == full);
+    organizations().find(|(_, c)| c.keys.iter().any(|k| stands_for(key, k) || stands_for(k, key))).map(|(i, _)| i)
 }
 
 fn similar_surnames(a: &str, b: &str) -> bool {
@@ -109,7 +137,8 @@ fn find_person(clusters: &[Cluster], key: &[String]) -> Option<usize> {
 
 /// The organisation cluster a name belongs to: the same key, the last word of a longer name
 /// ("Journal"), or its acronym ("WSJ"). A first word alone ("Meta" for "Meta Superintelligence Labs")
-/// names a different organisation too often to join.
+/// names a different organisation too often to join, unless the rest only says what the organisation
+/// does (`find_by_short_form`).
 fn find_organization(clusters: &[Cluster], key: &[String], surface: &str, tail_stands_for_whole: bool) -> Option<usize> {
     let organizations = || clusters.iter().enumerate().rev().filter(|(_, c)| c.kind == EntityKind::Organization);
     if let Some((i, _)) = organizations().find(|(_, c)| c.keys.iter().any(|k| k == key)) {

@@ -96,3 +96,19 @@ fn a_name_after_a_preposition_is_not_a_short_form() {
     let text = "Bank of America lent to America.";
     assert_eq!(groups(text, &[("Bank of America", Organization), ("America", Organization)]).len(), 2);
 }
+
+#[test]
+fn leading_words_followed_only_by_sector_words_join_the_full_name() {
+    // The short form first (a headline), then the full name; a legal form does not count.
+    let text = "Harbourline cuts jobs. Harbourline Logistics Ltd said on Monday it will cut 200 jobs. Shares of Harbourline fell.";
+    let got = groups(text, &[("Harbourline Logistics Ltd", Organization), ("Harbourline", Organization)]);
+    assert_eq!(got, vec![("Harbourline Logistics Ltd".to_string(), vec!["Harbourline".to_string(), "Harbourline Logistics Ltd".to_string(), "Harbourline".to_string()])]);
+
+    // Too general a leading word, a tail that is more than a sector, or two names that start alike: apart.
+    let text = "Deutsche Bank said Deutsche will grow.";
+    assert_eq!(groups(text, &[("Deutsche Bank", Organization), ("Deutsche", Organization)]).len(), 2);
+    let text = "Ostrava Lighthouse Systems said Ostrava would sell.";
+    assert_eq!(groups(text, &[("Ostrava Lighthouse Systems", Organization), ("Ostrava", Organization)]).len(), 2);
+    let text = "Nordlicht Energie and Nordlicht Bank merge; Nordlicht said so.";
+    assert_eq!(groups(text, &[("Nordlicht Energie", Organization), ("Nordlicht Bank", Organization), ("Nordlicht", Organization)]).len(), 3);
+}
