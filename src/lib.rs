@@ -11,6 +11,7 @@
 pub mod eval;
 pub mod graph;
 pub mod language;
+pub mod lexicon;
 pub mod model;
 pub mod ner;
 pub mod pipeline;

@@ -12,6 +12,12 @@ use std::sync::LazyLock;
 struct WordRules {
     elided_prefixes: Vec<String>,
     clitic_suffixes: Vec<String>,
+    name_particles: Vec<String>,
+}
+
+/// Lower-case words a person's name may start with ("de Gaulle", "van Dijk"), from `data/words.toml`.
+pub fn is_name_particle(word: &str) -> bool {
+    RULES.name_particles.iter().any(|p| p == word)
 }
 
 static RULES: LazyLock<WordRules> =

@@ -9,7 +9,7 @@
 use super::context::{gap, Context};
 use super::dates::{date_for, find_dates};
 use super::features::{bucket, FeatureSet};
-use super::lexicon::Lexicon;
+use crate::lexicon::Lexicon;
 use super::sentence::{Salience, SentenceView, Slot};
 use super::{extract_facts, focus_organization, replaces};
 use crate::model::{ByteSpan, Document, Fact, FactDate, FactKind, Modality, Role};

@@ -1,7 +1,7 @@
 //! What the per-kind extractors share: the sentence, the lexicon, the organisation in focus, and
 //! helpers that pick the person, organisation or role nearest to a trigger.
 
-use super::lexicon::Lexicon;
+use crate::lexicon::Lexicon;
 use super::modality::modality_of;
 use super::sentence::{RoleAt, SentenceView, Slot};
 use crate::model::{Fact, FactKind, Modality, Role};

@@ -3,7 +3,7 @@
 //! or a relative expression ("next year", "l'année prochaine", "heute"). Month and weekday names and the
 //! relative expressions are lexicon data; the arithmetic is chrono's.
 
-use super::lexicon::{longest_match, Lexicon};
+use crate::lexicon::{longest_match, Lexicon, Relative};
 use super::sentence::SentenceView;
 use crate::model::FactDate;
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -16,28 +16,8 @@ const BEFORE_TRIGGER: usize = 8;
 /// Years a bare four-digit number must fall in to be read as a year (not an amount).
 const YEARS: Range<i32> = 1900..2101;
 
-/// A unit of a relative date expression and its offset from the article date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Relative {
-    Days(i64),
-    Months(i32),
-    Years(i32),
-}
-
+/// Where a relative date expression falls, from the article date.
 impl Relative {
-    /// "day+1", "month-1", "year+0".
-    pub fn parse(text: &str) -> Option<Self> {
-        let at = text.find(['+', '-'])?;
-        let (unit, offset) = text.split_at(at);
-        let offset: i64 = offset.trim_start_matches('+').parse().ok()?;
-        match unit {
-            "day" => Some(Relative::Days(offset)),
-            "month" => Some(Relative::Months(offset as i32)),
-            "year" => Some(Relative::Years(offset as i32)),
-            _ => None,
-        }
-    }
-
     fn resolve(self, article: NaiveDate) -> Option<FactDate> {
         match self {
             Relative::Days(n) => {

@@ -6,7 +6,7 @@
 //! Each scorer sums the weights of a candidate's known features and turns the sums into probabilities.
 
 use super::candidates::{candidates, Candidate};
-use super::lexicon::Lexicon;
+use crate::lexicon::Lexicon;
 use crate::model::{Document, Fact, FactKind, Modality};
 use ort::session::builder::GraphOptimizationLevel;
 use ort::session::Session;

@@ -11,17 +11,14 @@ mod holds_role;
 mod joins;
 mod learned;
 mod left;
-mod lexicon;
 mod modality;
 mod replaces;
 mod sentence;
-mod titles;
 
 pub use candidates::{candidates, Candidate, OrganizationOption};
 pub use learned::{default_relation_model_dir, RelationModel};
-pub use lexicon::Lexicon;
-pub use titles::{is_organization_noun, name_after_leading_title};
 
+use crate::lexicon::Lexicon;
 use crate::model::{Document, EntityKind, Fact, FactKind, Modality};
 use crate::pipeline::{DocumentStage, StageError};
 use context::Context;

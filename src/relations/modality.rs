@@ -2,7 +2,7 @@
 //! announced for the future, or stated as done. Attribution to a named source ("Bloomberg reports",
 //! "selon Bloomberg") is not a hedge: the news itself is what the source states.
 
-use super::lexicon::Lexicon;
+use crate::lexicon::Lexicon;
 use super::sentence::SentenceView;
 use crate::model::Modality;
 use std::ops::Range;

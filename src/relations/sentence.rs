@@ -1,7 +1,7 @@
 //! One sentence as the extractors see it: folded words with byte spans, and where people,
 //! organisations, roles and trigger phrases sit among those words.
 
-use super::lexicon::{fold, longest_match, Lexicon, Phrase};
+use crate::lexicon::{fold, longest_match, Lexicon, Phrase};
 use crate::model::{ByteSpan, Document, EntityKind, Role};
 use crate::ner::split_words;
 use std::ops::Range;

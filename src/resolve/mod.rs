@@ -84,14 +84,15 @@ fn retype_surnames(text: &str, mentions: &mut [crate::model::Mention]) {
     }
 }
 
-/// A one-word "person" spelt exactly like an organisation the article names, and no part of any
-/// person's full name there, is that organisation ("Marcopolo" tagged PER in a headline, ORG in the
-/// text). A surname or given name stays a person ("Ford" beside Henry Ford).
+/// A one-word "person" spelt exactly like an organisation the article names, or its leading word where
+/// that stands for the whole name ("Corvane's" beside "Corvane Systems"), and no part of any person's
+/// full name there, is that organisation ("Marcopolo" tagged PER in a headline, ORG in the text). A surname or given name stays a person ("Ford" beside Henry Ford).
 fn retype_organization_names(text: &str, mentions: &mut [crate::model::Mention]) {
     use crate::model::EntityKind;
     let name_parts: std::collections::BTreeSet<String> = person_keys(text, mentions).filter(|key| key.len() >= 2).flatten().collect();
     let organizations: std::collections::BTreeSet<&str> =
         mentions.iter().filter(|m| m.kind == EntityKind::Organization).map(|m| m.span.slice(text)).collect();
+    let organization_keys: Vec<Vec<String>> = organizations.iter().map(|surface| organization_key(surface)).collect();
     let retyped: Vec<usize> = mentions
         .iter()
         .enumerate()
@@ -99,7 +100,8 @@ fn retype_organization_names(text: &str, mentions: &mut [crate::model::Mention])
         .filter(|(_, m)| {
             let surface = m.span.slice(text);
             let key = person_key(surface);
-            key.len() == 1 && organizations.contains(surface) && !name_parts.contains(&key[0])
+            let short_form = organization_keys.iter().any(|full| names::leading_words_name_the_whole(&key, full));
+            key.len() == 1 && (organizations.contains(surface) || short_form) && !name_parts.contains(&key[0])
         })
         .map(|(i, _)| i)
         .collect();
@@ -221,5 +223,19 @@ mod tests {
         let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
         use EntityKind::*;
         assert_eq!(kinds, [Person, Organization, Person, Person, Organization, Organization]);
+    }
+
+    #[test]
+    fn a_one_word_person_that_is_an_organisations_short_form_is_that_organisation() {
+        let text = "Corvane Systems chief Marcus Hale stays. The head of Corvane's cloud unit agreed.";
+        let mut mentions = vec![
+            mention(text, "Corvane Systems", EntityKind::Organization, 0.99),
+            mention(text, "Marcus Hale", EntityKind::Person, 0.99),
+            mention(text, "Corvane's", EntityKind::Person, 0.7),
+        ];
+        retype_organization_names(text, &mut mentions);
+        let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
+        use EntityKind::*;
+        assert_eq!(kinds, [Organization, Person, Organization]);
     }
 }

@@ -111,3 +111,36 @@ fn json_ld_and_n_quads_outputs_are_the_same_graph() {
     assert!(from_json_ld.iter().any(|q| q.contains("ns#Mention>")), "the tiny model still yields mentions");
     assert_eq!(from_json_ld, from_n_quads);
 }
+
+/// One organisation node (of the knowledge layer: the articles' local entities point to them) per
+/// organisation of the sample articles: short forms ("Harbourline",
+/// "Kestrel", "Corvane's") joined to their full names, and no board, title or given name taken for one.
+#[test]
+fn the_sample_graph_has_one_entity_per_organisation() {
+    let store = Store::new().unwrap();
+    store.load_from_reader(JSON_LD, example_graph().as_bytes()).unwrap();
+    let query = "PREFIX schema: <https://schema.org/> SELECT ?name WHERE { ?o a schema:Organization ; schema:name ?name FILTER(STRSTARTS(STR(?o), \"urn:newsgraph:entity:\")) } ORDER BY ?name";
+    let QueryResults::Solutions(solutions) = SparqlEvaluator::new().parse_query(query).unwrap().on_store(&store).execute().unwrap() else {
+        panic!("not a SELECT");
+    };
+    let names: Vec<String> = solutions
+        .map(|s| match s.unwrap().get("name") {
+            Some(oxigraph::model::Term::Literal(l)) => l.value().to_string(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let expected = [
+        "Brightwell Motors",
+        "Corvane Systems",
+        "Grupo Almena",
+        "Harbourline Logistics",
+        "Kestrel Aerospace",
+        "Les Échos de l'Ouest",
+        "Lumetta S.p.A.",
+        "Nordlicht Energie AG",
+        "Ondina Energia",
+        "Polderkracht",
+        "Verdanne",
+    ];
+    assert_eq!(names, expected);
+}

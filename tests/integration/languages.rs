@@ -5,7 +5,7 @@
 
 use crate::util::shared_dir;
 use newsgraph::language::{detect, SupportedLanguages};
-use newsgraph::relations::Lexicon;
+use newsgraph::lexicon::Lexicon;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

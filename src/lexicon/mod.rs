@@ -1,8 +1,13 @@
-//! Per-language lexicons (roles, triggers, modality cues) read from `data/*.toml`, and the phrase
-//! matcher that finds them in a sentence's folded words.
+//! Per-language lexicons (roles, triggers, modality cues, mention clean-up words, language-detection
+//! relatives) read from `data/*.toml`, and the phrase matcher that finds them in a sentence's folded
+//! words. Knowledge of a language below every stage: NER's mention clean-up, the relation stage and
+//! language detection's supported set read it; it imports no stage.
+
+mod relative_date;
+
+pub use relative_date::Relative;
 
 use crate::language::{SupportedLanguage, UnmodelledRelative};
-use super::dates::Relative;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -80,6 +85,21 @@ struct LexiconFile {
     dates: DateFile,
     #[serde(default)]
     language: LanguageFile,
+    #[serde(default)]
+    mentions: MentionFile,
+}
+
+/// What NER's mention clean-up needs to know of the language.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct MentionFile {
+    /// Articles the model may take into a name at the start of a line ("Le directeur ...").
+    #[serde(default)]
+    articles: Vec<String>,
+    /// Bodies of an organisation that are no organisation's name ("conseil d'administration", "the
+    /// board"); generic bodies are not entities.
+    #[serde(default)]
+    generic_bodies: Vec<String>,
 }
 
 /// What language detection needs to know of the language.
@@ -187,6 +207,9 @@ pub struct Lexicon {
     pub person_pronouns: Vec<Phrase>,
     /// Folded endings of one-word descriptions of an organisation ("konzerns").
     pub organization_nouns: Vec<String>,
+    /// Folded articles ("le", "the"), and generic bodies ("conseil d'administration"), longest first.
+    pub articles: Vec<String>,
+    pub generic_bodies: Vec<Phrase>,
     /// Month names, January first; weekday names, Monday first.
     pub months: Vec<Vec<Phrase>>,
     pub weekdays: Vec<Vec<Phrase>>,
@@ -244,6 +267,8 @@ impl Lexicon {
             organization_possessives: phrases(&file.pronouns.organization_possessive),
             person_pronouns: phrases(&file.pronouns.person),
             organization_nouns: file.pronouns.organization_nouns.iter().map(|n| fold(n)).collect(),
+            articles: file.mentions.articles.iter().map(|a| fold(a)).collect(),
+            generic_bodies: phrases(&file.mentions.generic_bodies),
             months: file.dates.months.iter().map(|forms| phrases(forms)).collect(),
             weekdays: file.dates.weekdays.iter().map(|forms| phrases(forms)).collect(),
             before_month: phrases(&file.dates.before_month),
@@ -285,8 +310,8 @@ static LEXICONS: LazyLock<BTreeMap<&'static str, Lexicon>> = LazyLock::new(|| {
     DATA_FILES
         .iter()
         .map(|(code, source)| {
-            let file: LexiconFile = toml::from_str(source).unwrap_or_else(|e| panic!("relations/data/{code}.toml: {e}"));
-            (*code, Lexicon::from_file(file).unwrap_or_else(|e| panic!("relations/data/{code}.toml: {e}")))
+            let file: LexiconFile = toml::from_str(source).unwrap_or_else(|e| panic!("lexicon/data/{code}.toml: {e}"));
+            (*code, Lexicon::from_file(file).unwrap_or_else(|e| panic!("lexicon/data/{code}.toml: {e}")))
         })
         .collect()
 });

@@ -1,0 +1,176 @@
+//! NER's mention clean-up: what the model tags that is no name, or more than one. The words come from
+//! the language's lexicon (`src/lexicon/data/LANG.toml`, `[mentions]`, `[roles]`, `organization_nouns`)
+//! and from `data/words.toml` (name particles); the mechanisms here work for every language.
+//! - a person that is a description ("directeur des revenus de Meta") or a lone article: no name;
+//! - an organisation or place loses the lower-case words the model took in before it ("de Meta"); an
+//!   organisation that is lower-case all through ("d'administration" of "conseil d'administration") is none;
+//! - a role title or a body of the organisation before its name ("Pdg de Renault", "Conselho de
+//!   Administração da HCB") is cut off; the title or body alone ("CEO", "Consejo") is no organisation;
+//! - a common noun German writes with a capital ("Stahlkonzerns") is no organisation.
+
+use super::words::{is_name_particle, split_words};
+use crate::lexicon::{fold, Lexicon, Phrase};
+use crate::model::{ByteSpan, EntityKind};
+
+/// The span of the name in what the model tagged (`span`, in `text`), or `None` when it names nothing.
+pub fn clean_mention(lang: &str, text: &str, span: ByteSpan, kind: EntityKind) -> Option<ByteSpan> {
+    let lexicon = Lexicon::for_language(lang);
+    let surface = span.slice(text);
+    if kind == EntityKind::Person {
+        let lone_article = lexicon.is_some_and(|l| l.articles.contains(&fold(surface.trim())));
+        return (!starts_like_a_description(surface) && !lone_article).then_some(span);
+    }
+    let trimmed = without_leading_lowercase_words(text, span);
+    let trimmed_surface = trimmed.slice(text);
+    if kind != EntityKind::Organization {
+        return Some(trimmed);
+    }
+    if trimmed != span && trimmed_surface.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    if is_a_lone_function_word(lexicon, trimmed_surface) || lexicon.is_some_and(|l| names_only_a_title_or_body(l, trimmed_surface)) {
+        return None;
+    }
+    let name = match name_after_leading_title(lang, trimmed_surface) {
+        Some(start) => ByteSpan::new(trimmed.start + start, trimmed.end),
+        None => trimmed,
+    };
+    (!is_organization_noun(lang, name.slice(text))).then_some(name)
+}
+
+/// An organisation's or place's name does not start with a lower-case word: "de Meta", "the Journal"
+/// lose the article or preposition the model took in. A name's last word always stays ("bpost"), as do
+/// words with a capital inside ("eBay").
+fn without_leading_lowercase_words(text: &str, span: ByteSpan) -> ByteSpan {
+    let surface = span.slice(text);
+    let words: Vec<&str> = surface.split_inclusive(char::is_whitespace).collect();
+    let lowercase = |w: &str| w.trim_end().chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase);
+    let dropped: usize = words.iter().take(words.len().saturating_sub(1)).take_while(|w| lowercase(w)).map(|w| w.len()).sum();
+    ByteSpan::new(span.start + dropped, span.end)
+}
+
+/// A "person" whose first word is a lower-case word other than a particle is a description the model
+/// took for a name ("directeur des revenus de Meta"): no name at all.
+fn starts_like_a_description(surface: &str) -> bool {
+    let first = surface.split_whitespace().next().unwrap_or_default();
+    first.chars().next().is_some_and(char::is_lowercase) && !is_name_particle(first)
+}
+
+/// One lower-case article or particle and nothing else ("de", "des").
+fn is_a_lone_function_word(lexicon: Option<&Lexicon>, surface: &str) -> bool {
+    let word = surface.trim();
+    !word.contains(char::is_whitespace)
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && (is_name_particle(word) || lexicon.is_some_and(|l| l.articles.contains(&fold(word))))
+}
+
+/// The whole surface is a role title ("CEO", "Pdg") or a body of an organisation ("Consejo",
+/// "Consiglio di Amministrazione").
+fn names_only_a_title_or_body(lexicon: &Lexicon, surface: &str) -> bool {
+    let folded = folded_words(surface);
+    let whole = |phrase: &Phrase| phrase.len() == folded.len() && phrase.matches_at(&folded, 0);
+    !folded.is_empty() && (lexicon.roles.iter().any(|(phrase, _)| whole(phrase)) || lexicon.generic_bodies.iter().any(whole))
+}
+
+fn folded_words(surface: &str) -> Vec<String> {
+    split_words(surface).iter().map(|w| fold(w.slice(surface))).collect()
+}
+
+/// Where the organisation's own name starts in `surface`, when `surface` opens with a role title of
+/// `lang` or a body of an organisation of more than one word, then a lower-case connector ("Pdg de
+/// Renault" -> the offset of "Renault"); `None` otherwise. A one-word body does not cut: "Consejo de
+/// Ministros" is a name.
+pub fn name_after_leading_title(lang: &str, surface: &str) -> Option<usize> {
+    let lexicon = Lexicon::for_language(lang)?;
+    let words = split_words(surface);
+    let folded: Vec<String> = words.iter().map(|w| fold(w.slice(surface))).collect();
+    let titles = lexicon.roles.iter().map(|(phrase, _)| phrase).chain(lexicon.generic_bodies.iter().filter(|p| p.len() >= 2));
+    let title = titles.filter(|phrase| phrase.matches_at(&folded, 0)).map(|phrase| phrase.len()).max()?;
+    let connector = words.get(title)?.slice(surface);
+    let lowercase = connector.chars().next().is_some_and(char::is_lowercase) && connector.chars().all(char::is_alphabetic);
+    let name = words.get(title + 1)?;
+    lowercase.then_some(name.start)
+}
+
+/// Is `surface` one word that describes an organisation rather than names it ("Stahlkonzerns",
+/// "Dax-Konzern" in German)? Only for languages whose lexicon lists such nouns.
+pub fn is_organization_noun(lang: &str, surface: &str) -> bool {
+    let Some(lexicon) = Lexicon::for_language(lang) else { return false };
+    let word = fold(surface.trim());
+    !word.is_empty() && !word.contains(char::is_whitespace) && lexicon.organization_nouns.iter().any(|noun| word.ends_with(noun.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(lang: &str, surface: &str) -> Option<&'static str> {
+        let surface: &'static str = Box::leak(surface.to_string().into_boxed_str());
+        name_after_leading_title(lang, surface).map(|start| &surface[start..])
+    }
+
+    #[test]
+    fn a_title_and_its_preposition_are_cut_off_an_organisation() {
+        assert_eq!(name("fr", "Pdg de Verdanne"), Some("Verdanne"));
+        assert_eq!(name("en", "CEO of Orland Shipping"), Some("Orland Shipping"));
+        assert_eq!(name("es", "consejero delegado de Almena"), Some("Almena"));
+    }
+
+    #[test]
+    fn a_german_common_noun_is_no_organisation_name() {
+        assert!(is_organization_noun("de", "Stahlkonzerns"));
+        assert!(is_organization_noun("de", "Dax-Konzern"));
+        assert!(!is_organization_noun("de", "Thyssenkrupp"));
+        assert!(!is_organization_noun("de", "Schwarz Gruppe"), "two words: a name");
+        assert!(!is_organization_noun("en", "Stahlkonzerns"), "only where the lexicon lists the nouns");
+    }
+
+    #[test]
+    fn names_without_a_leading_title_stay_whole() {
+        assert_eq!(name("en", "Bank of America"), None);
+        assert_eq!(name("en", "Chief Executive"), None, "a bare title is left to the relation stage");
+        assert_eq!(name("fr", "Verdanne"), None);
+        assert_eq!(name("xx", "CEO of Verdanne"), None, "no lexicon, no change");
+    }
+
+    /// What is left of `surface`, tagged as `kind` in a `lang` article, after clean-up.
+    fn cleaned(lang: &str, surface: &str, kind: EntityKind) -> Option<String> {
+        clean_mention(lang, surface, ByteSpan::new(0, surface.len()), kind).map(|span| span.slice(surface).to_string())
+    }
+
+    #[test]
+    fn a_person_starting_with_a_lowercase_word_is_a_description_unless_a_particle() {
+        assert_eq!(cleaned("fr", "directeur des revenus de Verdanne", EntityKind::Person), None);
+        assert_eq!(cleaned("en", "van Dijk", EntityKind::Person).as_deref(), Some("van Dijk"));
+        assert_eq!(cleaned("fr", "Le", EntityKind::Person), None, "a lone article");
+        assert_eq!(cleaned("fr", "Le Maire", EntityKind::Person).as_deref(), Some("Le Maire"));
+    }
+
+    #[test]
+    fn organisations_and_places_lose_leading_lowercase_words() {
+        assert_eq!(cleaned("fr", "de Verdanne", EntityKind::Organization).as_deref(), Some("Verdanne"));
+        assert_eq!(cleaned("en", "the Harbourline Gazette", EntityKind::Organization).as_deref(), Some("Harbourline Gazette"));
+        assert_eq!(cleaned("fr", "à la Défense", EntityKind::Location).as_deref(), Some("Défense"));
+        assert_eq!(cleaned("en", "eBay", EntityKind::Organization).as_deref(), Some("eBay"));
+        assert_eq!(cleaned("fr", "bpost", EntityKind::Organization).as_deref(), Some("bpost"));
+    }
+
+    #[test]
+    fn an_organisation_lowercase_all_through_or_a_lone_function_word_is_none() {
+        assert_eq!(cleaned("fr", "conseil d'administration", EntityKind::Organization), None);
+        assert_eq!(cleaned("fr", "de la banque", EntityKind::Organization), None);
+        assert_eq!(cleaned("fr", "des", EntityKind::Organization), None);
+        assert_eq!(cleaned("pt", "de", EntityKind::Organization), None);
+    }
+
+    #[test]
+    fn a_title_or_a_body_alone_is_no_organisation_and_before_a_name_is_cut_off() {
+        assert_eq!(cleaned("en", "CEO", EntityKind::Organization), None);
+        assert_eq!(cleaned("es", "Consejo", EntityKind::Organization), None);
+        assert_eq!(cleaned("it", "Consiglio di Amministrazione", EntityKind::Organization), None);
+        assert_eq!(cleaned("pt", "Conselho de Administração da Vianorte", EntityKind::Organization).as_deref(), Some("Vianorte"));
+        assert_eq!(cleaned("nl", "Raad van Commissarissen van Polderkracht", EntityKind::Organization).as_deref(), Some("Polderkracht"));
+        // A one-word body before a name is part of the name.
+        assert_eq!(cleaned("es", "Consejo de Ministros", EntityKind::Organization).as_deref(), Some("Consejo de Ministros"));
+    }
+}
