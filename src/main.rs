@@ -298,6 +298,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
         merged.words = run.words;
         merged.decided_among_supported = run.decided_among_supported;
         merged.told_from_relative = run.told_from_relative;
+        merged.empty_inputs = run.empty_inputs;
         (merged, target.output.clone(), target.errors_path())
     } else if args.per_doc {
         let output = args.output.clone().expect("clap requires --output without --output-dir");
@@ -445,6 +446,9 @@ fn print_summary(summary: &RunSummary, output: &Path, per_doc: bool, errors: Opt
             "newsgraph: {} articles' language decided among the supported languages (whatlang unsure of its unrestricted guess; see languageNote)",
             summary.decided_among_supported
         );
+    }
+    for input in &summary.empty_inputs {
+        eprintln!("newsgraph: no record read from {} (a line in the error report)", input.display());
     }
     if summary.told_from_relative > 0 {
         eprintln!(

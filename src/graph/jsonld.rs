@@ -2,6 +2,7 @@
 //! of the graph one per line) or N-Quads (each node turned into quads by a JSON-LD processor, so both
 //! formats say exactly the same). A run never holds its article nodes in memory.
 
+use super::provenance::RunProvenance;
 use super::record::ArticleKnowledge;
 use super::{KnowledgeGraph, CONTEXT_DOCUMENT, FORMAT_VERSION};
 use crate::resolve::Registry;
@@ -113,27 +114,6 @@ impl<W: Write> JsonLdWriter<W> {
         }
         self.out.flush()?;
         Ok((self.out, knowledge.into_registry()))
-    }
-}
-
-/// What produced a graph, beyond the program itself.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RunProvenance {
-    /// The NER model and engine, when NER ran.
-    pub ner_model: Option<String>,
-}
-
-impl RunProvenance {
-    /// The PROV-O activity that generated every fact: one per program version and model, so graphs of
-    /// several runs loaded into one store keep apart what different extractors said, while the same
-    /// set-up gives the same IRI (and the same bytes) every time.
-    pub fn activity_iri(&self) -> String {
-        let setup = format!("{}|{}", env!("CARGO_PKG_VERSION"), self.ner_model.as_deref().unwrap_or(""));
-        format!("urn:newsgraph:extraction:{}", crate::model::short_hash(setup.as_bytes()))
-    }
-
-    fn model_iri(&self) -> Option<String> {
-        self.ner_model.as_ref().map(|model| format!("urn:newsgraph:model:{}", crate::model::short_hash(model.as_bytes())))
     }
 }
 

@@ -7,12 +7,14 @@ mod iri;
 mod jsonld;
 mod knowledge;
 mod merge;
+mod provenance;
 mod record;
 mod sinks;
 
 pub use article::article_node;
 pub use iri::{article_iri, VOCABULARY_NAMESPACE};
-pub use jsonld::{GraphFormat, JsonLdWriter, RunProvenance};
+pub use jsonld::{GraphFormat, JsonLdWriter};
+pub use provenance::RunProvenance;
 pub use knowledge::KnowledgeGraph;
 pub use merge::{MergeError, PerDocStreams};
 pub use record::{ArticleKnowledge, ArticleRecord, DocumentRecord, FailureRecord, StreamHeader, DUPLICATE_ID_REASON, PER_DOC_FORMAT};

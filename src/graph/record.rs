@@ -6,7 +6,7 @@
 
 use super::article::article_node;
 use super::iri::article_iri;
-use super::jsonld::RunProvenance;
+use super::provenance::RunProvenance;
 use super::FORMAT_VERSION;
 use crate::model::{Document, Fact};
 use crate::pipeline::{ReportEntry, Severity};

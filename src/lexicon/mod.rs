@@ -4,8 +4,10 @@
 //! language detection's supported set read it; it imports no stage.
 
 mod relative_date;
+mod words;
 
 pub use relative_date::Relative;
+pub use words::{is_name_particle, split_words};
 
 use crate::language::{SupportedLanguage, UnmodelledRelative};
 use serde::Deserialize;
@@ -36,7 +38,7 @@ enum PhraseWord {
 
 impl Phrase {
     pub fn parse(text: &str) -> Self {
-        let words = crate::ner::split_words(text)
+        let words = split_words(text)
             .into_iter()
             .map(|span| {
                 let word = fold(span.slice(text));
@@ -326,7 +328,7 @@ mod tests {
     use super::*;
 
     fn folded(text: &str) -> Vec<String> {
-        crate::ner::split_words(text).into_iter().map(|s| fold(s.slice(text))).collect()
+        split_words(text).into_iter().map(|s| fold(s.slice(text))).collect()
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! NER's mention clean-up: what the model tags that is no name, or more than one. The words come from
 //! the language's lexicon (`src/lexicon/data/LANG.toml`, `[mentions]`, `[roles]`, `organization_nouns`)
-//! and from `data/words.toml` (name particles); the mechanisms here work for every language.
+//! and from `src/lexicon/data/words.toml` (name particles); the mechanisms here work for every language.
 //! - a person that is a description ("directeur des revenus de Meta") or a lone article: no name;
 //! - an organisation or place loses the lower-case words the model took in before it ("de Meta"); an
 //!   organisation that is lower-case all through ("d'administration" of "conseil d'administration") is none;
@@ -8,8 +8,7 @@
 //!   Administração da HCB") is cut off; the title or body alone ("CEO", "Consejo") is no organisation;
 //! - a common noun German writes with a capital ("Stahlkonzerns") is no organisation.
 
-use super::words::{is_name_particle, split_words};
-use crate::lexicon::{fold, Lexicon, Phrase};
+use crate::lexicon::{fold, is_name_particle, split_words, Lexicon, Phrase};
 use crate::model::{ByteSpan, EntityKind};
 
 /// The span of the name in what the model tagged (`span`, in `text`), or `None` when it names nothing.

@@ -13,7 +13,6 @@ mod runtime;
 mod rust_bert;
 mod transformer;
 mod windows;
-mod words;
 
 pub use backend::{Backend, Batch, Logits};
 pub use decode::{decode_entities, Tag, WordTag};
@@ -23,7 +22,6 @@ pub use runtime::{installed_library_path, library_path, ONNX_RUNTIME_VERSION};
 #[cfg(feature = "rust-bert")]
 pub use rust_bert::{RustBertBackend, LIBTORCH_VERSION};
 pub use transformer::{BatchOptions, TransformerRecognizer};
-pub use words::split_words;
 
 use crate::model::{ByteSpan, Document, EntityKind, Mention};
 use crate::pipeline::{DocumentStage, StageError};

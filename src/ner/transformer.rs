@@ -5,7 +5,7 @@ use super::backend::{Backend, Batch, Logits};
 use super::decode::{best_valid_tags, decode_entities, log_softmax, LabelLogProbs, Tag};
 use super::model_files::ModelFiles;
 use super::windows::{owner_window, plan_windows};
-use super::words::split_words;
+use crate::lexicon::split_words;
 use super::{NerError, Recognizer, SentenceEntity};
 use crate::model::ByteSpan;
 use rayon::prelude::*;

@@ -87,6 +87,9 @@ pub struct RunSummary {
     pub decided_among_supported: u64,
     /// Written documents detected as a close relative whatlang has no model for, by its spellings.
     pub told_from_relative: u64,
+    /// Inputs that gave no record (an empty file, a directory with no file we read); each is also a
+    /// line of the error report.
+    pub empty_inputs: Vec<std::path::PathBuf>,
     /// Records passed over: other shards' and those an earlier run finished.
     pub passed_over: u64,
     /// Words (whitespace-separated) of the written documents.
@@ -181,7 +184,7 @@ impl Pipeline {
             }
             summary.add_time("read", started.elapsed());
             let Some(consumed) = consumed else { break };
-            let slots = read_slots(chunk, &mut seen_ids);
+            let slots = read_slots(chunk, &mut seen_ids, &mut summary.empty_inputs);
             let slots = pool.install(|| self.process_chunk(slots, &mut summary));
             let started = Instant::now();
             for (seq, slot) in slots {
@@ -259,7 +262,7 @@ fn item_seq(item: &ReadItem) -> Option<u64> {
 }
 
 /// Turns read results into slots; a repeated article id is a failure of the later record.
-fn read_slots(chunk: Vec<(u64, ReadItem)>, seen_ids: &mut HashSet<u64>) -> Vec<(u64, Slot)> {
+fn read_slots(chunk: Vec<(u64, ReadItem)>, seen_ids: &mut HashSet<u64>, empty_inputs: &mut Vec<std::path::PathBuf>) -> Vec<(u64, Slot)> {
     chunk
         .into_iter()
         .map(|(seq, item)| {
@@ -272,7 +275,12 @@ fn read_slots(chunk: Vec<(u64, ReadItem)>, seen_ids: &mut HashSet<u64>) -> Vec<(
                         Slot::Done { doc: Document::new(record.article, record.origin), warnings: record.warnings }
                     }
                 }
-                Err(failure) => Slot::Failed(ReportEntry::new(&failure.origin, failure.id, "read", Severity::Error, failure.error.to_string())),
+                Err(failure) => {
+                    if failure.error.is_empty_input() {
+                        empty_inputs.push(failure.origin.file.clone());
+                    }
+                    Slot::Failed(ReportEntry::new(&failure.origin, failure.id, "read", Severity::Error, failure.error.to_string()))
+                }
             };
             (seq, slot)
         })

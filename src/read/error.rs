@@ -26,6 +26,17 @@ pub enum ReadError {
     InvalidUtf8 { valid_up_to: usize },
     #[error("record is larger than the limit of {limit} bytes")]
     TooLarge { limit: usize },
+    #[error("the input holds no record")]
+    NoRecords,
+    #[error("the directory holds no file of a kind we read (.jsonl, .ndjson, .txt, each optionally .gz)")]
+    NoInputFiles,
+}
+
+impl ReadError {
+    /// An input that gave nothing to read: said on standard error as well as in the error report.
+    pub fn is_empty_input(&self) -> bool {
+        matches!(self, ReadError::NoRecords | ReadError::NoInputFiles)
+    }
 }
 
 /// The JSON type name of a value, for error messages.

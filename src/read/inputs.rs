@@ -50,15 +50,18 @@ pub struct BadInput {
     pub error: super::ReadError,
 }
 
-/// Expands command-line arguments into inputs. Directories are walked recursively in sorted order and
-/// contribute only the file kinds we read; a file named explicitly must be of a kind we read.
+/// Expands command-line arguments into inputs. Directories are walked recursively in sorted order,
+/// following symbolic links (a link that loops back is reported, not followed), and contribute only the
+/// file kinds we read; a directory with none is reported. A file named explicitly must be of a kind we
+/// read.
 pub fn expand_inputs(args: &[PathBuf]) -> Vec<Result<Input, BadInput>> {
     let mut inputs = Vec::new();
     for arg in args {
         if arg.as_os_str() == "-" {
             inputs.push(Ok(Input::Stdin));
         } else if arg.is_dir() {
-            for entry in walkdir::WalkDir::new(arg).sort_by_file_name() {
+            let before = inputs.len();
+            for entry in walkdir::WalkDir::new(arg).follow_links(true).sort_by_file_name() {
                 match entry {
                     Ok(entry) if entry.file_type().is_file() => {
                         if let Some(input) = Input::from_file_name(entry.path()) {
@@ -72,6 +75,9 @@ pub fn expand_inputs(args: &[PathBuf]) -> Vec<Result<Input, BadInput>> {
                         inputs.push(Err(BadInput { path, error }));
                     }
                 }
+            }
+            if inputs.len() == before {
+                inputs.push(Err(BadInput { path: arg.clone(), error: super::ReadError::NoInputFiles }));
             }
         } else if !arg.exists() {
             let error = io::Error::new(io::ErrorKind::NotFound, "no such file or directory");

@@ -17,6 +17,7 @@ pub use inputs::{expand_inputs, total_input_bytes, BadInput, Input};
 use crate::model::{Article, Origin};
 use std::collections::VecDeque;
 use std::io::BufReader;
+use std::path::PathBuf;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
@@ -51,6 +52,9 @@ pub type ReadItem = Result<ReadRecord, ReadFailure>;
 pub struct Records {
     pending: VecDeque<Result<Input, BadInput>>,
     current: Option<Box<dyn Iterator<Item = ReadItem> + Send>>,
+    /// The input being read, and whether it has given anything yet.
+    current_path: PathBuf,
+    current_gave_any: bool,
     max_record_bytes: usize,
     bytes_read: Arc<AtomicU64>,
     numbered: bool,
@@ -58,7 +62,15 @@ pub struct Records {
 
 impl Records {
     pub fn new(inputs: Vec<Result<Input, BadInput>>, max_record_bytes: usize) -> Self {
-        Self { pending: inputs.into(), current: None, max_record_bytes, bytes_read: Arc::default(), numbered: false }
+        Self {
+            pending: inputs.into(),
+            current: None,
+            current_path: PathBuf::new(),
+            current_gave_any: false,
+            max_record_bytes,
+            bytes_read: Arc::default(),
+            numbered: false,
+        }
     }
 
     /// JSONL lines are `SEQ<TAB>RECORD`: SEQ is the record's 0-based place in the whole dump (Spark's
@@ -108,12 +120,24 @@ impl Iterator for Records {
         loop {
             if let Some(current) = self.current.as_mut() {
                 if let Some(item) = current.next() {
+                    self.current_gave_any = true;
                     return Some(item);
                 }
                 self.current = None;
+                // An input with no record (an empty file, blank lines only) does not vanish in silence.
+                // Numbered standard input is one task's share of a dump (Spark): an empty share is normal.
+                let share_of_a_dump = self.numbered && self.current_path.as_os_str() == "-";
+                if !self.current_gave_any && !share_of_a_dump {
+                    let origin = Origin { file: std::mem::take(&mut self.current_path), line: None };
+                    return Some(Err(ReadFailure { origin, id: None, error: ReadError::NoRecords, seq: None }));
+                }
             }
             match self.pending.pop_front()? {
-                Ok(input) => self.current = Some(self.open(input)),
+                Ok(input) => {
+                    self.current_path = input.path();
+                    self.current_gave_any = false;
+                    self.current = Some(self.open(input));
+                }
                 Err(bad) => {
                     let origin = Origin { file: bad.path, line: None };
                     return Some(Err(ReadFailure { origin, id: None, error: bad.error, seq: None }));

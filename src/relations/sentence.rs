@@ -3,7 +3,7 @@
 
 use crate::lexicon::{fold, longest_match, Lexicon, Phrase};
 use crate::model::{ByteSpan, Document, EntityKind, Role};
-use crate::ner::split_words;
+use crate::lexicon::split_words;
 use std::ops::Range;
 
 /// A person or organisation at a place in the sentence: named there, or stood for by a pronoun.

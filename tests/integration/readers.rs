@@ -156,3 +156,54 @@ fn an_unwritable_output_is_fatal() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot write in /nonexistent-dir"));
 }
+
+/// Articles reached through symbolic links are read (a directory of links, a linked directory); a link
+/// that loops back to a directory above it is reported, not followed for ever.
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_followed_and_a_loop_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    std::fs::create_dir(&store).unwrap();
+    write(&store, "a.jsonl", format!("{GOOD}\n").as_bytes());
+    write(&store, "b.txt", b"Orland Shipping named a new finance chief on Tuesday.");
+    let links = dir.path().join("links");
+    std::fs::create_dir(&links).unwrap();
+    let other = write(dir.path(), "other.jsonl", format!("{}\n", GOOD.replace("\"g1\"", "\"g2\"")).as_bytes());
+    std::os::unix::fs::symlink(other, links.join("a.jsonl")).unwrap();
+    std::os::unix::fs::symlink(&store, links.join("linked-store")).unwrap();
+    std::os::unix::fs::symlink(&links, links.join("loop")).unwrap();
+
+    let run = extract(dir.path(), &[links.to_str().unwrap()], None);
+    assert_eq!(run.articles().len(), 3, "{}", run.stderr());
+    let errors = reasons(&run.errors);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].3.starts_with("cannot read file: File system loop found"), "{errors:?}");
+    assert_eq!(run.exit_code(), 3);
+}
+
+/// An input that gives no record (an empty file, blank lines only, a directory with no file we read)
+/// is a line of the error report and of standard error, and the run exits 3.
+#[test]
+fn an_input_with_no_record_is_reported_and_the_run_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write(dir.path(), "empty.jsonl", b"");
+    let blank = write(dir.path(), "blank.jsonl", b"\n\n  \n");
+    let nothing = dir.path().join("nothing");
+    std::fs::create_dir(&nothing).unwrap();
+    write(&nothing, "notes.csv", b"a,b\n");
+    let args = [empty.to_str().unwrap(), blank.to_str().unwrap(), nothing.to_str().unwrap()];
+    let run = extract(dir.path(), &args, None);
+
+    assert_eq!(run.exit_code(), 3);
+    assert!(run.articles().is_empty());
+    assert_eq!(
+        reasons(&run.errors),
+        vec![
+            (None, None, "error", "the input holds no record"),
+            (None, None, "error", "the input holds no record"),
+            (None, None, "error", "the directory holds no file of a kind we read (.jsonl, .ndjson, .txt, each optionally .gz)"),
+        ]
+    );
+    assert!(run.stderr().contains(&format!("no record read from {}", empty.display())), "{}", run.stderr());
+}

@@ -21,7 +21,7 @@ pub fn is_name_particle(word: &str) -> bool {
 }
 
 static RULES: LazyLock<WordRules> =
-    LazyLock::new(|| toml::from_str(include_str!("data/words.toml")).expect("src/ner/data/words.toml is valid"));
+    LazyLock::new(|| toml::from_str(include_str!("data/words.toml")).expect("src/lexicon/data/words.toml is valid"));
 
 fn is_dash(c: char) -> bool {
     matches!(c, '—' | '–')
