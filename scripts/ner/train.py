@@ -7,6 +7,16 @@ from the checkpoint when started again. The total number of steps is either give
 re-estimated at every checkpoint because the machine is shared with a Rust build.
 
   python train.py --deadline 13:00 --max-minutes 120
+
+Distillation (issue 16): --teacher DIR (an HF token classifier, e.g. the shipped model rebuilt by
+onnx_to_hf.py) gives soft labels; --layers keeps only those encoder layers of --base (the student starts
+from the teacher's own layers when --base is the teacher). The loss is
+  kd_weight * T^2 * KL(teacher_T || student_T) + (1 - kd_weight) * cross-entropy(gold)
+over the labelled positions (first sub-token of each word), T = --temperature.
+
+  python onnx_to_hf.py --out ~/.cache/newsgraph/teacher-hf
+  python train.py --base ~/.cache/newsgraph/teacher-hf --teacher ~/.cache/newsgraph/teacher-hf \
+      --layers 0,2,4,7,9,11 --out ~/.cache/newsgraph/ner-distill --total-steps N
 Output: <out>/ckpt.pt, <out>/train.log, and <out>/final/ (HF model dir) once the schedule ends.
 """
 import argparse
@@ -41,6 +51,10 @@ ap.add_argument("--warmup", type=float, default=0.06)
 ap.add_argument("--seed", type=int, default=13)
 ap.add_argument("--with-val", action="store_true",
                 help="train on the news corpora's val sentences too (all but the monitored ones)")
+ap.add_argument("--teacher", help="HF token classifier whose soft labels the model learns (distillation)")
+ap.add_argument("--layers", help="comma-separated encoder layers of --base the model keeps (a smaller student)")
+ap.add_argument("--kd-weight", type=float, default=0.7, help="share of the distillation loss (with --teacher)")
+ap.add_argument("--temperature", type=float, default=2.0, help="softmax temperature of the soft labels")
 args = ap.parse_args()
 
 os.makedirs(args.out, exist_ok=True)
@@ -108,6 +122,31 @@ log(f"train {len(train)} sentences, {sum(lengths)} sub-tokens; dev {len(dev_s)};
 model = BertForTokenClassification.from_pretrained(
     args.base, num_labels=len(LABEL2ID), id2label={i: l for l, i in LABEL2ID.items()}, label2id=LABEL2ID
 ).to(device)
+if args.layers:
+    keep = [int(x) for x in args.layers.split(",")]
+    model.bert.encoder.layer = torch.nn.ModuleList(model.bert.encoder.layer[i] for i in keep)
+    model.config.num_hidden_layers = len(keep)
+    log(f"student: encoder layers {keep} of {args.base}")
+teacher = None
+if args.teacher:
+    teacher = BertForTokenClassification.from_pretrained(args.teacher).to(device).eval()
+    for p in teacher.parameters():
+        p.requires_grad_(False)
+    log(f"teacher: {args.teacher} ({teacher.config.num_hidden_layers} layers), kd weight {args.kd_weight}, T {args.temperature}")
+
+
+def loss_of(ids, mask, labels):
+    """Cross-entropy on the gold tags, mixed with the teacher's soft labels when distilling."""
+    out = model(input_ids=ids, attention_mask=mask, labels=labels)
+    if teacher is None:
+        return out.loss
+    with torch.no_grad():
+        soft = teacher(input_ids=ids, attention_mask=mask).logits
+    at = labels != IGNORE
+    t = args.temperature
+    kd = torch.nn.functional.kl_div(torch.log_softmax(out.logits[at] / t, -1), torch.log_softmax(soft[at] / t, -1),
+                                    log_target=True, reduction="batchmean") * t * t
+    return args.kd_weight * kd + (1 - args.kd_weight) * out.loss
 # No weight decay on biases and LayerNorm; a higher lr for the freshly initialised head.
 groups = {"decay": [], "no_decay": [], "head": []}
 for n, p in model.named_parameters():
@@ -197,7 +236,7 @@ while not done:
         f = lr_factor(st["step"])
         for g in opt.param_groups:
             g["lr"] = g["base_lr"] * f
-        loss = model(input_ids=ids, attention_mask=mask, labels=labels).loss
+        loss = loss_of(ids, mask, labels)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
