@@ -240,7 +240,12 @@ fn into_global(candidate: Candidate) -> GlobalEntity {
     // the fullest surface.
     let own_key = |s: &str| key_of(candidate.kind, s) == candidate.key;
     let best = |pool: Vec<(&String, &u32)>| pool.into_iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(s, _)| s.clone());
-    let own: Vec<(&String, &u32)> = candidate.surfaces.iter().filter(|(s, _)| own_key(s)).map(|(s, n)| (s, n)).collect();
+    let mut own: Vec<(&String, &u32)> = candidate.surfaces.iter().filter(|(s, _)| own_key(s)).map(|(s, n)| (s, n)).collect();
+    // A person's name without an honorific ("Julien Ferrand", not "M. Julien Ferrand") when there is one.
+    let bare = |s: &str| candidate.kind != EntityKind::Person || key_of(EntityKind::Person, s).len() == s.split_whitespace().count();
+    if own.iter().any(|(s, _)| bare(s)) {
+        own.retain(|(s, _)| bare(s));
+    }
     let longest = candidate.surfaces.iter().map(|(s, _)| s.split_whitespace().count()).max().unwrap_or(0);
     let fullest: Vec<(&String, &u32)> =
         candidate.surfaces.iter().filter(|(s, _)| s.split_whitespace().count() == longest).map(|(s, n)| (s, n)).collect();

@@ -97,3 +97,13 @@ fn a_person_who_gains_an_organisation_by_a_merge_can_then_merge_with_an_earlier_
     assert_eq!(people[0].name, "Anna Linde");
     assert_eq!(people[0].members, vec![(0, 0), (1, 0), (2, 0)]);
 }
+
+#[test]
+fn a_persons_name_is_given_without_an_honorific() {
+    let docs = [
+        doc("a", &[(Person, &["M. Julien Ferrand", "M. Julien Ferrand"])]),
+        doc("b", &[(Person, &["Julien Ferrand"])]),
+    ];
+    let entities = resolve_across(&docs.iter().map(DocumentEntities::from).collect::<Vec<_>>());
+    assert_eq!(names(&entities, Person), vec![("Julien Ferrand".to_string(), vec!["M. Julien Ferrand".to_string()])]);
+}
