@@ -23,8 +23,9 @@ def encode(tok, sents, max_len=MAX_LEN, with_labels=True):
         for pos, w in enumerate(wids):
             if w is not None and first[w] < 0:
                 first[w] = pos + 1  # +1 for <s>
-                if with_labels:
-                    labels[pos + 1] = LABEL2ID[sents[k][1][w]]
+                tag = sents[k][1][w] if with_labels else None
+                if tag is not None:  # None: a word the data does not supervise (news_tags.py)
+                    labels[pos + 1] = LABEL2ID[tag]
         out.append({"ids": [BOS_ID] + ids + [EOS_ID], "first": first, "labels": labels})
     return out
 

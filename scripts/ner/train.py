@@ -51,6 +51,8 @@ ap.add_argument("--warmup", type=float, default=0.06)
 ap.add_argument("--seed", type=int, default=13)
 ap.add_argument("--with-val", action="store_true",
                 help="train on the news corpora's val sentences too (all but the monitored ones)")
+ap.add_argument("--news-weight", type=int, default=0,
+                help="add the news articles' projected gold tags (news_tags.py) this many times to the mix")
 ap.add_argument("--teacher", help="HF token classifier whose soft labels the model learns (distillation)")
 ap.add_argument("--layers", help="comma-separated encoder layers of --base the model keeps (a smaller student)")
 ap.add_argument("--kd-weight", type=float, default=0.7, help="share of the distillation loss (with --teacher)")
@@ -115,6 +117,11 @@ random.seed(args.seed)
 
 tok = Tokenizer.from_file(os.path.join(args.base, "tokenizer.json"))
 train_s, dev_s = corpora.train_dev(args.seed, args.with_val)
+if args.news_weight:
+    import news_tags
+    news = news_tags.news_sentences()
+    train_s += news * args.news_weight
+    log(f"news: {len(news)} sentences of annotated articles, {args.news_weight}x in the mix")
 train = encode(tok, train_s)
 lengths = [len(x["ids"]) for x in train]
 log(f"train {len(train)} sentences, {sum(lengths)} sub-tokens; dev {len(dev_s)}; device {device}")
