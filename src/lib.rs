@@ -17,5 +17,6 @@ pub mod ner;
 pub mod pipeline;
 pub mod read;
 pub mod relations;
+pub mod report;
 pub mod resolve;
 pub mod sentences;

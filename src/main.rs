@@ -13,7 +13,7 @@ use newsgraph::language::SupportedLanguages;
 use newsgraph::lexicon::Lexicon;
 use newsgraph::relations::{default_relation_model_dir, RelationModel, RelationStage};
 use newsgraph::resolve::{Registry, WithinDocumentStage};
-use std::io::{self, BufWriter};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -40,6 +40,18 @@ enum Command {
     /// Write the relation model's training data: every candidate fact in gold-annotated articles, with
     /// its features and its gold label, one JSON line each (read by scripts/relations/train.py).
     Candidates(CandidatesArgs),
+    /// Write a self-contained HTML page of a graph (from extract or merge): per organisation, a timeline
+    /// of who left, replaced and joined whom, modality shown, people and roles, filters, evidence.
+    Report(ReportArgs),
+}
+
+#[derive(Args)]
+struct ReportArgs {
+    /// A JSON-LD graph written by `extract` or `merge` (`graph.jsonld` of an --output-dir too).
+    graph: PathBuf,
+    /// Where the page goes.
+    #[arg(short, long)]
+    output: PathBuf,
 }
 
 #[derive(Args)]
@@ -200,6 +212,7 @@ fn main() -> ExitCode {
         Command::Merge(args) => merge(&args),
         Command::Eval(args) => evaluate(&args),
         Command::Candidates(args) => write_candidates(&args),
+        Command::Report(args) => write_report(&args),
     };
     match result {
         Ok(summary) if summary.failed > 0 => ExitCode::from(EXIT_SOME_RECORDS_FAILED),
@@ -243,6 +256,18 @@ fn evaluate(args: &EvalArgs) -> Result<RunSummary> {
     let (pipeline, _) = full_pipeline(None, args.model.as_deref(), None, false, &args.relations)?;
     let report = newsgraph::eval::evaluate(&gold, &args.docs, &pipeline)?;
     print!("{report}");
+    Ok(RunSummary::default())
+}
+
+fn write_report(args: &ReportArgs) -> Result<RunSummary> {
+    let file = std::fs::File::open(&args.graph).with_context(|| format!("cannot read {}", args.graph.display()))?;
+    let graph: serde_json::Value = serde_json::from_reader(std::io::BufReader::new(file))
+        .with_context(|| format!("{} is not JSON (the report reads JSON-LD graphs, not N-Quads)", args.graph.display()))?;
+    let data = newsgraph::report::report_data(&graph)?;
+    let mut out = Output::create(&args.output).with_context(|| format!("cannot create {}", args.output.display()))?;
+    out.write_all(newsgraph::report::render(&data).as_bytes())?;
+    out.commit().with_context(|| format!("cannot write {}", args.output.display()))?;
+    eprintln!("newsgraph: {} facts from {} articles in {}", data.facts.len(), data.articles, args.output.display());
     Ok(RunSummary::default())
 }
 
