@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 [ -x target/release/newsgraph ] || scripts/setup.sh
 if ! command -v chromium >/dev/null; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core >/dev/null
+    install() { DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core >/dev/null; }
+    install || { apt-get update >/dev/null && install; }
   else
     echo "test-report: SKIPPED: no chromium, and no root to install Debian's package" >&2
     exit 0
