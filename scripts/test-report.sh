@@ -19,15 +19,19 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 browser() { chromium --headless --no-sandbox --disable-gpu --enable-logging=stderr --v=0 "$@"; }
+# load_quietly PAGE DOM: the page's DOM after its scripts ran; fails when the page wrote to the console.
+load_quietly() {
+  browser --dump-dom "file://$1" >"$2" 2>"$2.log"
+  if grep -q "CONSOLE" "$2.log"; then
+    grep "CONSOLE" "$2.log" >&2
+    echo "test-report: FAILED: $1 wrote to the browser console" >&2
+    exit 1
+  fi
+}
 
 target/release/newsgraph extract ../shared/seeds -o "$work/seeds.jsonld" --quiet
 target/release/newsgraph report "$work/seeds.jsonld" -o "$work/seeds.html"
-browser --dump-dom "file://$work/seeds.html" >"$work/dom.html" 2>"$work/browser.log"
-if grep -q "CONSOLE" "$work/browser.log"; then
-  grep "CONSOLE" "$work/browser.log" >&2
-  echo "test-report: FAILED: the page wrote to the browser console" >&2
-  exit 1
-fi
+load_quietly "$work/seeds.html" "$work/dom.html"
 python3 - "$work/dom.html" <<'PY'
 import re, sys
 dom = open(sys.argv[1], encoding="utf-8").read()
@@ -62,12 +66,7 @@ for i in range(10000):
 json.dump({"@graph": nodes}, open(sys.argv[1], "w"))
 PY
 target/release/newsgraph report "$work/big.jsonld" -o "$work/big.html"
-browser --dump-dom "file://$work/big.html" >"$work/big-dom.html" 2>"$work/big.log"
-if grep -q "CONSOLE" "$work/big.log"; then
-  grep "CONSOLE" "$work/big.log" >&2
-  echo "test-report: FAILED: the 10,000-fact page wrote to the browser console" >&2
-  exit 1
-fi
+load_quietly "$work/big.html" "$work/big-dom.html"
 sections=$(grep -o '<section class="org"' "$work/big-dom.html" | wc -l)
 grep -q 'more of 1960 organisations' "$work/big-dom.html" && [ "$sections" -eq 40 ] ||
   { echo "test-report: FAILED: the 10,000-fact page shows $sections organisations" >&2; exit 1; }
