@@ -255,8 +255,8 @@ pub fn normalise_code(code: &str) -> Option<String> {
 }
 
 /// whatlang names some languages by an individual code whose macrolanguage has the ISO 639-1 code
-/// (Mandarin `cmn` is Chinese `zh`).
-const MACROLANGUAGES: [(&str, &str); 1] = [("cmn", "zh")];
+/// (Mandarin `cmn` is Chinese `zh`, Iranian Persian `pes` is Persian `fa`).
+const MACROLANGUAGES: [(&str, &str); 2] = [("cmn", "zh"), ("pes", "fa")];
 
 fn iso_639_1(lang: whatlang::Lang) -> Option<String> {
     if let Some((_, macro_code)) = MACROLANGUAGES.iter().find(|(individual, _)| *individual == lang.code()) {

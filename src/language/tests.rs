@@ -179,3 +179,13 @@ fn an_unsure_guess_stays_und_when_the_supported_languages_are_unsure_too() {
     assert!(detection.note.is_none());
 }
 
+
+/// whatlang names Mandarin `cmn` and Iranian Persian `pes`: individual languages whose macrolanguage has
+/// the ISO 639-1 code (`zh`, `fa`). Every language whatlang detects gets a code.
+#[test]
+fn every_language_whatlang_knows_has_an_iso_639_1_code() {
+    let missing: Vec<&str> = whatlang::Lang::all().iter().filter(|lang| iso_639_1(**lang).is_none()).map(|lang| lang.code()).collect();
+    assert!(missing.is_empty(), "{missing:?}");
+    assert_eq!(iso_639_1(whatlang::Lang::Cmn).as_deref(), Some("zh"));
+    assert_eq!(iso_639_1(whatlang::Lang::Pes).as_deref(), Some("fa"));
+}
