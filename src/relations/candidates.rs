@@ -1,7 +1,8 @@
 //! Candidate facts for the learned extractor: every person of a sentence, for a departure, an
 //! appointment and a role held (a pronoun too, where the sentence has a trigger word of the kind), and
 //! every ordered pair of people for a succession (the predecessor also from the two sentences before,
-//! where the sentence has a succession trigger), each with the organisations it could be at. Each
+//! where the sentence has a succession trigger, and anyone said to be leaving in the ten sentences before,
+//! where it has a succession or appointment trigger), each with the organisations it could be at. Each
 //! candidate carries the features the trained scorers read (`learned.rs`); which candidates are facts, at
 //! which organisation and with which modality is theirs to decide. Generation aims at recall: the scorers
 //! bring the precision.
@@ -17,6 +18,10 @@ use std::ops::Range;
 
 /// How many sentences back a predecessor named before the succession sentence may be.
 const PREDECESSOR_SENTENCES_BACK: usize = 2;
+
+/// How many sentences back someone the document said was leaving may be, for an appointment to take over
+/// from them ("X was dismissed. [...] In the meantime the board named Y interim CEO").
+const DEPARTED_SENTENCES_BACK: usize = 10;
 
 /// How many words apart a role title and a person may be and still be a `holds_role` candidate.
 const TITLE_REACH: usize = 8;
@@ -67,6 +72,8 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
     let mut salience = Salience::new();
     let mut recent_people: Vec<Vec<usize>> = Vec::new();
     let mut recent_organizations: Vec<Vec<usize>> = Vec::new();
+    // (sentence, person) for every person standing in a sentence with a departure trigger.
+    let mut departures: Vec<(usize, usize)> = Vec::new();
     let mut found = Vec::new();
     for index in 0..doc.sentences.len() {
         let view = SentenceView::new(doc, index, lexicon, focus, &mut salience);
@@ -80,12 +87,32 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
             earlier_organizations: recent_organizations.iter().rev().take(PREDECESSOR_SENTENCES_BACK).flatten().copied().collect(),
             dates: find_dates(&view, lexicon, article_date, false),
             dates_ahead: find_dates(&view, lexicon, article_date, true),
+            departed_before: departed_before(&departures, index),
         };
         found.extend(sentence.all());
+        if !view.find(&lexicon.left).is_empty() {
+            departures.extend(view.people.iter().map(|p| (index, p.entity)));
+        }
         recent_people.push(view.people.iter().filter(|p| !p.implicit).map(|p| p.entity).collect());
         recent_organizations.push(view.organizations.iter().filter(|o| !o.implicit).map(|o| o.entity).collect());
     }
     found
+}
+
+/// The people said to be leaving in the sentences before `index` (within `DEPARTED_SENTENCES_BACK`), each
+/// once, with how many sentences back they were last said to be, nearest first.
+fn departed_before(departures: &[(usize, usize)], index: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for &(sentence, entity) in departures.iter().rev() {
+        let back = index - sentence;
+        if back > DEPARTED_SENTENCES_BACK {
+            break;
+        }
+        if !out.iter().any(|&(e, _)| e == entity) {
+            out.push((entity, back));
+        }
+    }
+    out
 }
 
 fn mention_counts(doc: &Document) -> Vec<usize> {
@@ -102,6 +129,8 @@ struct SentenceCandidates<'a> {
     /// The sentence's dates, read as past-or-present and as coming.
     dates: Vec<(Range<usize>, FactDate)>,
     dates_ahead: Vec<(Range<usize>, FactDate)>,
+    /// (person, sentences back) of the people said to be leaving before this sentence.
+    departed_before: Vec<(usize, usize)>,
 }
 
 /// The trigger of `kind` nearest to `words`, if the sentence has one.
@@ -152,6 +181,23 @@ impl SentenceCandidates<'_> {
                         let earlier = Slot { entity, words: trigger.words.clone(), implicit: true };
                         found.push(self.event(FactKind::Replaces, Some(trigger), new, Some(&earlier), &kinds_here));
                     }
+                }
+            }
+        }
+        // An appointment or succession sentence may take over from someone the document said was leaving,
+        // further back than the sentences before ("... a décidé de remercier le CEO X. Dans cette attente,
+        // le conseil a nommé Y au poste de directrice générale par intérim").
+        let appointing: Vec<&Trigger> = triggers.iter().filter(|t| matches!(t.kind, FactKind::Joins | FactKind::Replaces)).collect();
+        for new in &named {
+            let Some(trigger) = appointing.iter().min_by_key(|t| gap(&t.words, &new.words)) else {
+                break;
+            };
+            for &(entity, _) in &self.departed_before {
+                let here = people.iter().any(|p| p.entity == entity);
+                let known = found.iter().any(|c: &Candidate| c.kind == FactKind::Replaces && c.person == new.entity && c.predecessor == Some(entity));
+                if entity != new.entity && !here && !known {
+                    let earlier = Slot { entity, words: trigger.words.clone(), implicit: true };
+                    found.push(self.event(FactKind::Replaces, Some(trigger), new, Some(&earlier), &kinds_here));
                 }
             }
         }
@@ -217,6 +263,12 @@ impl SentenceCandidates<'_> {
                     f.add("pair_between", format!("{order}_{}", view.folded[w]));
                 }
             }
+            let departed = self.departed_before.iter().find(|&&(e, _)| e == old.entity);
+            f.flag("o_departed_before", departed.is_some());
+            if let Some(&(_, back)) = departed {
+                f.add("o_departed_back", bucket(back, &[1, 2, 4, 7]));
+            }
+            f.add("new_trigger_kind", trigger.map_or("none", |t| t.kind.as_str()));
             f.flag("o_left_by_rules", self.rule_facts.iter().any(|r| r.kind == FactKind::Left && r.person == old.entity && r.sentence <= view.index));
         }
         if anchor.start > 0 && view.folded[anchor.start - 1].chars().all(char::is_alphabetic) {
@@ -349,6 +401,16 @@ impl SentenceCandidates<'_> {
 
     /// The organisations a candidate could be at: those named in the sentence, the one its title is
     /// attached to, those of the sentences just before, the one in focus, and none.
+    /// The words between two spans (those nearest each end), as features named `name`.
+    fn between_features(&self, f: &mut FeatureSet, name: &str, a: &Range<usize>, b: &Range<usize>) {
+        let (start, end) = if a.end <= b.start { (a.end, b.start) } else { (b.end, a.start.max(b.end)) };
+        let between = start..end.max(start);
+        f.add(&format!("{name}_count"), bucket(between.len(), &[0, 1, 2, 4, 8]));
+        for w in between.clone().take(3).chain(between.rev().take(3)) {
+            f.add(name, &self.cx.view.folded[w]);
+        }
+    }
+
     fn organization_options(&self, kind: FactKind, anchor: &Range<usize>, person: &Slot, role: Option<&Range<usize>>) -> Vec<OrganizationOption> {
         let cx = self.cx;
         let view = cx.view;
@@ -387,6 +449,20 @@ impl SentenceCandidates<'_> {
                                 }
                                 if let Some(next) = view.folded.get(slot.words.end) {
                                     f.add("word_after", next);
+                                }
+                                if slot.words.start > 1 {
+                                    f.add("words_before", format!("{}_{}", view.folded[slot.words.start - 2], view.folded[slot.words.start - 1]));
+                                }
+                                // What links the organisation to the title or trigger, and to the person, says
+                                // whose organisation it is ("CEO of X", "told X", "laut X", "ex-X").
+                                self.between_features(&mut f, "between", &slot.words, anchor);
+                                if anchor != &person.words {
+                                    self.between_features(&mut f, "person_between", &slot.words, &person.words);
+                                }
+                                f.add("person_distance", bucket(gap(&slot.words, &person.words), &[0, 1, 2, 4, 7, 12, 20]));
+                                if !slot.implicit {
+                                    // The name's last word: "Zeitung", "Newswires", "Bank", "Group".
+                                    f.add("last_word", &view.folded[slot.words.end - 1]);
                                 }
                             }
                             None => f.flag("earlier_sentence", self.earlier_organizations.contains(&entity)),
