@@ -154,6 +154,10 @@ struct TriggerFile {
     /// Fixed expressions whose words are no trigger ("à partir de": from, not leaving).
     #[serde(default)]
     not_triggers: Vec<String>,
+    /// Words right after a predecessor-first succession noun that turn it around: "the successor to X"
+    /// names the predecessor next, "X's successor" does not.
+    #[serde(default)]
+    predecessor_next: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -194,6 +198,8 @@ pub struct Lexicon {
     pub replaces_predecessor_first: Vec<Phrase>,
     pub joins: Vec<Phrase>,
     pub not_triggers: Vec<Phrase>,
+    /// Folded words after a succession noun that name the predecessor next ("successor to").
+    pub predecessor_next: Vec<String>,
     pub negation: Vec<Phrase>,
     pub not_negation: Vec<Phrase>,
     pub denial: Vec<Phrase>,
@@ -252,6 +258,7 @@ impl Lexicon {
             role_heads: titled(&file.role_heads),
             left: phrases(&file.triggers.left),
             not_triggers: phrases(&file.triggers.not_triggers),
+            predecessor_next: file.triggers.predecessor_next.clone(),
             replaces_successor_first: phrases(&file.triggers.replaces_successor_first),
             replaces_predecessor_first: phrases(&file.triggers.replaces_predecessor_first),
             joins: phrases(&file.triggers.joins),

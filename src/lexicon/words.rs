@@ -45,7 +45,16 @@ pub fn split_words(text: &str) -> Vec<ByteSpan> {
             Some((i, c)) if is_dash(c) => (&chunk[..i], Some(i)),
             _ => (chunk.trim_end(), None),
         };
-        split_chunk(body, offset, &mut words);
+        // A double hyphen is a typewriter's dash, a word of its own: "(Dow Jones)--EADS".
+        let mut at = offset;
+        for (n, piece) in body.split("--").enumerate() {
+            if n > 0 {
+                words.push(ByteSpan::new(at, at + 2));
+                at += 2;
+            }
+            split_chunk(piece, at, &mut words);
+            at += piece.len();
+        }
         if let Some(i) = dash {
             words.push(ByteSpan::new(offset + i, offset + chunk.len()));
         }
@@ -137,6 +146,7 @@ mod tests {
         assert_eq!(words("J. K. Ostrow, 3.5%"), ["J.", "K.", "Ostrow", ",", "3.5%"]);
         assert_eq!(words("He joined IBM."), ["He", "joined", "IBM", "."]);
         assert_eq!(words("Chapek—formerly chairman – now CEO"), ["Chapek", "—", "formerly", "chairman", "–", "now", "CEO"]);
+        assert_eq!(words("PARIS (Wire)--Halvard SA"), ["PARIS", "(", "Wire", ")", "--", "Halvard", "SA"]);
     }
 
     #[test]

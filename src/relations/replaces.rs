@@ -6,9 +6,10 @@ use super::sentence::Slot;
 use crate::model::{Fact, FactKind};
 use std::ops::Range;
 
-/// Words after "successor" that turn the order around: "the successor to Hegeman".
+/// Words after "successor" that turn the order around ("the successor to Hegeman"): the lexicon's
+/// `predecessor_next`.
 fn names_predecessor_next(cx: &Context, trigger: &Range<usize>) -> bool {
-    matches!(cx.view.folded.get(trigger.end).map(String::as_str), Some("to" | "of" | "for" | "de" | "du" | "a" | "von" | "di" | "del" | "da" | "do" | "van"))
+    cx.view.folded.get(trigger.end).is_some_and(|next| cx.lexicon.predecessor_next.iter().any(|w| w == next))
 }
 
 /// Every succession trigger of the sentence with its direction (`true`: the successor comes first, "X
