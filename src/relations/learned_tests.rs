@@ -57,7 +57,10 @@ fn english_results_story_holds_a_role_and_no_change() {
 
 #[test]
 fn english_announced_departure_keeps_the_role_held() {
-    let text = "Harbourline Logistics said its chief financial officer, Priya Natarajan, will step down in April.";
+    // Two sentences, as a story runs: the scorer reads a person named once as less likely the subject of
+    // the news.
+    let text = "Harbourline Logistics said its chief financial officer, Priya Natarajan, will step down in April. \
+                Priya Natarajan has been with the group for nine years.";
     let got = facts("en", text, &[("Harbourline Logistics", Organization), ("Priya Natarajan", Person)]);
     has_all(&got, &["left Priya Natarajan @Harbourline Logistics CFO future", "holds_role Priya Natarajan @Harbourline Logistics CFO asserted"]);
 }
