@@ -15,6 +15,10 @@ use crate::model::{ByteSpan, EntityKind};
 pub fn clean_mention(lang: &str, text: &str, span: ByteSpan, kind: EntityKind) -> Option<ByteSpan> {
     let lexicon = Lexicon::for_language(lang);
     let surface = span.slice(text);
+    // A name has a letter: "2011" or "12%" tagged as a place or an organisation is none.
+    if !surface.chars().any(char::is_alphabetic) {
+        return None;
+    }
     if kind == EntityKind::Person {
         let lone_article = lexicon.is_some_and(|l| l.articles.contains(&fold(surface.trim())));
         return (!starts_like_a_description(surface) && !lone_article).then_some(span);
@@ -113,6 +117,14 @@ mod tests {
         assert_eq!(name("fr", "Pdg de Verdanne"), Some("Verdanne"));
         assert_eq!(name("en", "CEO of Orland Shipping"), Some("Orland Shipping"));
         assert_eq!(name("es", "consejero delegado de Almena"), Some("Almena"));
+    }
+
+    #[test]
+    fn a_mention_without_a_letter_is_no_entity() {
+        let text = "Elle a pris la tête de Corvane en 2011, avec 3M.";
+        let at = |word: &str| ByteSpan::new(text.find(word).unwrap(), text.find(word).unwrap() + word.len());
+        assert_eq!(clean_mention("fr", text, at("2011"), EntityKind::Location), None);
+        assert_eq!(clean_mention("fr", text, at("3M"), EntityKind::Organization), Some(at("3M")));
     }
 
     #[test]
