@@ -22,7 +22,9 @@ cd "$HERE"
 # Its test-split scores are compared with the model shipped before (eval/previous-int8.json).
 SHIP_ARGS=()
 if [ "${1:-}" = "--distilled" ]; then
-  FINAL="$CACHE/ner-distill/final"
+  # distill.sh's last stage that is done: stage 2 (news tags in the mix) once it has finished, else stage 1.
+  FINAL="$CACHE/ner-distill-s2/final"
+  [ -f "$FINAL/model.safetensors" ] || FINAL="$CACHE/ner-distill/final"
   [ -f "$FINAL/model.safetensors" ] || { echo "build_model: run scripts/ner/distill.sh until it is done first" >&2; exit 75; }
   SHIP_ARGS=(--distilled)
   mkdir -p "$CACHE/eval"

@@ -8,7 +8,7 @@
 #      STEPS steps of batch 32 in all (default 9,000: about 80-120 minutes on 2 cores);
 #   4. stage 2: STAGE2_STEPS more (default 6,000) with the news articles' tags in the mix (ner-distill-s2/).
 # Exits 75 while the schedule is not done: run it again to resume. Exporting, scoring and shipping the
-# student are build_model.sh --distilled (stage 1's ner-distill/final until stage 2 is wired into it).
+# student are build_model.sh --distilled (the last stage done).
 #
 #   scripts/ner/distill.sh [--max-minutes 50]      # arguments go to train.py
 set -euo pipefail

@@ -29,6 +29,10 @@ const TITLE_REACH: usize = 8;
 /// How many words of the gap between a person and a trigger become features (those nearest the trigger).
 const BETWEEN_WORDS: usize = 8;
 
+/// How many words of the gap between an organisation and a title, trigger or person become features,
+/// from each end.
+const LINK_WORDS: usize = 3;
+
 /// Words around a trigger that the modality scorer reads.
 const MODALITY_BEFORE: usize = 10;
 const MODALITY_AFTER: usize = 6;
@@ -406,7 +410,7 @@ impl SentenceCandidates<'_> {
         let (start, end) = if a.end <= b.start { (a.end, b.start) } else { (b.end, a.start.max(b.end)) };
         let between = start..end.max(start);
         f.add(&format!("{name}_count"), bucket(between.len(), &[0, 1, 2, 4, 8]));
-        for w in between.clone().take(3).chain(between.rev().take(3)) {
+        for w in between.clone().take(LINK_WORDS).chain(between.rev().take(LINK_WORDS)) {
             f.add(name, &self.cx.view.folded[w]);
         }
     }
