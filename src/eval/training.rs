@@ -32,6 +32,12 @@ struct Line<'a> {
     features: &'a [String],
     modality_features: &'a [String],
     organizations: Vec<OptionLine<'a>>,
+    /// The sentence the candidate stands in, and where in it (byte offsets into `evidence`) the person,
+    /// the predecessor and each organisation option are named (null: not in this sentence). For
+    /// experiments with features read from the text itself.
+    evidence: &'a str,
+    person_span: Option<(usize, usize)>,
+    predecessor_span: Option<(usize, usize)>,
 }
 
 #[derive(Serialize)]
@@ -41,6 +47,7 @@ struct OptionLine<'a> {
     /// Indices (in the document's gold relations) of the facts this candidate states at this organisation.
     gold: Vec<usize>,
     features: &'a [String],
+    span: Option<(usize, usize)>,
 }
 
 /// Writes the labelled candidates of every gold document; returns how many.
@@ -58,7 +65,7 @@ pub fn write_labelled_candidates(gold: &[GoldDocument], docs: &Path, pipeline: &
     Ok(written)
 }
 
-fn labelled<'a>(gold: &'a GoldDocument, doc: &Document, lang: &'a str, candidate: &'a Candidate) -> Line<'a> {
+fn labelled<'a>(gold: &'a GoldDocument, doc: &'a Document, lang: &'a str, candidate: &'a Candidate) -> Line<'a> {
     let kind = candidate.kind.as_str();
     let person = entity_keys(doc, candidate.person);
     let predecessor = candidate.predecessor.map(|p| entity_keys(doc, p));
@@ -81,6 +88,11 @@ fn labelled<'a>(gold: &'a GoldDocument, doc: &Document, lang: &'a str, candidate
     };
     let news: Vec<&(usize, &GoldRelation)> = stated.iter().filter(|(_, r)| !r.background).collect();
     let modality = news.first().and_then(|(_, r)| r.modality.as_deref()).filter(|_| candidate.kind != FactKind::HoldsRole);
+    let evidence = candidate.evidence;
+    // The entity's first mention inside the candidate's sentence, relative to the sentence.
+    let span_in_evidence = |entity: usize| {
+        doc.entities[entity].mentions.iter().map(|&m| doc.mentions[m].span).find(|s| s.start >= evidence.start && s.end <= evidence.end).map(|s| (s.start - evidence.start, s.end - evidence.start))
+    };
     let organizations = candidate
         .organizations
         .iter()
@@ -95,7 +107,7 @@ fn labelled<'a>(gold: &'a GoldDocument, doc: &Document, lang: &'a str, candidate
                 })
                 .map(|(i, _)| *i)
                 .collect();
-            OptionLine { entity: option.entity, gold, features: &option.features }
+            OptionLine { entity: option.entity, gold, features: &option.features, span: option.entity.and_then(span_in_evidence) }
         })
         .collect();
     Line {
@@ -110,5 +122,8 @@ fn labelled<'a>(gold: &'a GoldDocument, doc: &Document, lang: &'a str, candidate
         features: &candidate.features,
         modality_features: &candidate.modality_features,
         organizations,
+        evidence: evidence.slice(doc.text()),
+        person_span: span_in_evidence(candidate.person),
+        predecessor_span: candidate.predecessor.and_then(span_in_evidence),
     }
 }

@@ -211,6 +211,9 @@ impl Context<'_> {
 
     pub fn attached_organization(&self, role: &RoleAt) -> Option<&Slot> {
         let folded = &self.view.folded;
+        if let Some(named) = role.organization {
+            return self.view.organizations.iter().find(|o| o.entity == named);
+        }
         self.view.organizations.iter().find(|o| {
             if o.words.end <= role.words.start {
                 // "Meta's CRO", "the Meta CRO", and a word or two of description after a possessive:

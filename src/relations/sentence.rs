@@ -23,6 +23,9 @@ pub struct RoleAt {
     pub role: Role,
     /// "former chief executive".
     pub former: bool,
+    /// The organisation a compound title names before its hyphen ("VW-Chef", "KLM-topman"), when the
+    /// document names it elsewhere.
+    pub organization: Option<usize>,
 }
 
 pub struct SentenceView {
@@ -135,7 +138,18 @@ impl SentenceView {
             }
             position += 1;
         }
-        let roles = find_roles(&folded, &words, doc.text(), &in_mention, lexicon);
+        let mut roles = find_roles(&folded, &words, doc.text(), &in_mention, lexicon);
+        // "VW-Chef Martin Winterkorn": the compound names the organisation, which is then in the sentence.
+        let mut names: Option<Vec<(Vec<String>, usize)>> = None;
+        for role in roles.iter_mut() {
+            let Some((prefix, _)) = compound_parts(&folded[role.words.start]) else { continue };
+            let names = names.get_or_insert_with(|| organization_names(doc));
+            role.organization = organization_named(names, &folded[..role.words.start], prefix);
+            if let Some(entity) = role.organization.filter(|e| !organizations.iter().any(|o: &Slot| o.entity == *e && !o.implicit)) {
+                let at = organizations.partition_point(|o| o.words.start <= role.words.start);
+                organizations.insert(at, Slot { entity, words: role.words.start..role.words.start + 1, implicit: false });
+            }
+        }
         let mut in_fixed_expression = vec![false; folded.len()];
         for start in 0..folded.len() {
             if let Some(len) = longest_match(&lexicon.not_triggers, &folded, start) {
@@ -224,6 +238,10 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
     let mut position = 0;
     while position < folded.len() {
         if in_mention[position] {
+            // The model may tag the organisation inside a compound title ("VW" of "VW-Chef").
+            if let Some(role) = compound_title(folded, words, text, lexicon, position, false) {
+                roles.push(role);
+            }
             position += 1;
             continue;
         }
@@ -242,7 +260,7 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
             if end > start {
                 let object = written(start..end);
                 let role = crate::model::Role { written: written(position..end), normalized: format!("{head} {object}") };
-                roles.push(RoleAt { words: position..end, role, former });
+                roles.push(RoleAt { words: position..end, role, former, organization: None });
                 position = end;
                 continue;
             }
@@ -250,13 +268,59 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
         if let Some((phrase, normalized)) = title {
             let end = position + phrase.len();
             let role = crate::model::Role { written: written(position..end), normalized: normalized.clone() };
-            roles.push(RoleAt { words: position..end, role, former });
+            roles.push(RoleAt { words: position..end, role, former, organization: None });
             position = end;
             continue;
+        }
+        if let Some(role) = compound_title(folded, words, text, lexicon, position, former) {
+            roles.push(role);
         }
         position += 1;
     }
     roles
+}
+
+/// A compound whose last part is a one-word title: "VW-Chef", "Ex-CEO", "KLM-topman".
+fn compound_title(folded: &[String], words: &[ByteSpan], text: &str, lexicon: &Lexicon, position: usize, former: bool) -> Option<RoleAt> {
+    let (prefix, last) = compound_parts(&folded[position])?;
+    let last = [last.to_string()];
+    let (_, normalized) = lexicon.roles.iter().find(|(p, _)| p.len() == 1 && p.matches_at(&last, 0))?;
+    let former = former || longest_match(&lexicon.former, &[prefix.to_string()], 0).is_some();
+    let role = crate::model::Role { written: words[position].slice(text).to_string(), normalized: normalized.clone() };
+    Some(RoleAt { words: position..position + 1, role, former, organization: None })
+}
+
+/// A hyphenated word's parts before and after its last hyphen, both non-empty.
+fn compound_parts(word: &str) -> Option<(&str, &str)> {
+    word.rsplit_once('-').filter(|(prefix, last)| !prefix.is_empty() && !last.is_empty())
+}
+
+/// Each organisation of the document by every name it goes by, as folded words.
+fn organization_names(doc: &Document) -> Vec<(Vec<String>, usize)> {
+    let mut names = Vec::new();
+    for (entity, local) in doc.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Organization) {
+        let surfaces = local.mentions.iter().map(|&m| doc.mentions[m].span.slice(doc.text())).chain([local.name.as_str()]);
+        for surface in surfaces {
+            let words: Vec<String> = split_words(surface).iter().map(|w| fold(w.slice(surface))).collect();
+            if !words.is_empty() && !names.iter().any(|(n, e)| *e == entity && *n == words) {
+                names.push((words, entity));
+            }
+        }
+    }
+    names
+}
+
+/// The organisation a compound's first part names, with the words before it for a name of several
+/// ("Deutsche Bank-Chef"): the longest name that ends there; on a tie, the first organisation.
+fn organization_named(names: &[(Vec<String>, usize)], before: &[String], prefix: &str) -> Option<usize> {
+    names
+        .iter()
+        .filter(|(words, _)| {
+            let (last, rest) = words.split_last().expect("names are not empty");
+            last == prefix && rest.len() <= before.len() && before[before.len() - rest.len()..] == *rest
+        })
+        .max_by_key(|(words, entity)| (words.len(), std::cmp::Reverse(*entity)))
+        .map(|&(_, entity)| entity)
 }
 
 /// When a person's name at `words` is in the possessive, the word after it: the name is followed by

@@ -366,3 +366,27 @@ fn a_headline_in_the_present_yields_to_the_body_that_announces_it() {
     let got = facts("fr", text, &[("Kalibre", Organization), ("Dana Pryce", Person)]);
     assert!(has(&got, "left Dana Pryce @Kalibre CFO asserted"), "{got:#?}");
 }
+
+#[test]
+fn a_compound_title_names_its_organisation() {
+    // The model tags the organisation inside the compound ("Veltran" of "Veltran-Chef").
+    let text = "Der Autobauer Veltran hat am Dienstag Zahlen vorgelegt. Veltran-Chef Jonas Brandt sprach von einem guten Jahr.";
+    let got = facts("de", text, &[("Veltran", Organization), ("Jonas Brandt", Person)]);
+    assert!(has(&got, "holds_role Jonas Brandt @Veltran CEO asserted"), "{got:#?}");
+    // A former one: "Ex-Chef".
+    let text = "Der Autobauer Veltran hat am Dienstag Zahlen vorgelegt. Ex-Chef Jonas Brandt sprach von einem guten Jahr.";
+    let got = facts("de", text, &[("Veltran", Organization), ("Jonas Brandt", Person)]);
+    assert!(has(&got, "holds_role Jonas Brandt @Veltran CEO asserted former"), "{got:#?}");
+}
+
+#[test]
+fn a_compound_title_names_an_organisation_the_model_left_untagged_there() {
+    let text = "Het bestuur van Kromhaven komt vandaag bijeen. Kromhaven-topman Sander Visser sprak van een moeilijk jaar.";
+    let mut doc = document("nl", text, &[("Kromhaven", Organization), ("Sander Visser", Person)]);
+    // Untag the name inside the compound: the sentence then names Kromhaven only through the title.
+    let inside = doc.mentions.iter().position(|m| text[m.span.end..].starts_with('-')).unwrap();
+    doc.entities.iter_mut().for_each(|e| e.mentions.retain(|&m| m != inside));
+    RelationStage::rules().process(&mut doc).unwrap();
+    let got = readable(&doc);
+    assert!(has(&got, "holds_role Sander Visser @Kromhaven CEO asserted"), "{got:#?}");
+}
