@@ -193,7 +193,19 @@ impl SentenceView {
 pub fn mention_is_cited_source(doc: &Document, m: usize, lexicon: &Lexicon) -> bool {
     let mention = &doc.mentions[m];
     let (words, folded) = sentence_words(doc, mention.sentence);
-    covered_words(&words, mention.span).is_some_and(|covered| cited_before(&folded, &covered, lexicon))
+    covered_words(&words, mention.span).is_some_and(|covered| cited_before(&folded, &covered, lexicon) || is_dateline_agency(&folded, &covered))
+}
+
+/// How far into its sentence a dateline's agency may stand ("Wolfsburg (dpa) -", "London, Jun 20 (IANS):").
+const DATELINE_WORDS: usize = 8;
+
+/// Is the name at `words` the agency of a dateline: in brackets near the start of its sentence, then a dash
+/// or a colon? Wire copy credits its agency so in every language; the agency is the source, not a party.
+fn is_dateline_agency(folded: &[String], words: &Range<usize>) -> bool {
+    let opened = words.start >= 1 && words.start <= DATELINE_WORDS && folded[words.start - 1] == "(";
+    let closed = folded.get(words.end).is_some_and(|w| w == ")");
+    let then = folded.get(words.end + 1).is_some_and(|w| w == ":" || (!w.is_empty() && w.chars().all(|c| c == '-')));
+    opened && closed && then
 }
 
 /// The words of sentence `index` (byte spans in the document) and their folded forms.
@@ -220,7 +232,7 @@ fn cited_before(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> b
 /// Is the organisation at `words` cited as a source ("according to X", "X reported")?
 fn is_source(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> bool {
     let after = (words.end..words.end + 4).any(|w| longest_match(&lexicon.attribution_after, folded, w).is_some());
-    after || cited_before(folded, words, lexicon)
+    after || cited_before(folded, words, lexicon) || is_dateline_agency(folded, words)
 }
 
 /// Words that end a role's continuation ("head of business AI, who ...").

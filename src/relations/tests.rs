@@ -390,3 +390,14 @@ fn a_compound_title_names_an_organisation_the_model_left_untagged_there() {
     let got = readable(&doc);
     assert!(has(&got, "holds_role Sander Visser @Kromhaven CEO asserted"), "{got:#?}");
 }
+
+#[test]
+fn the_agency_of_a_dateline_is_not_the_organisation_in_focus() {
+    let text = "Hamburg (nwa) - Der Reeder Kromhaven hat einen neuen Chef. Der Aufsichtsrat berief Lena Vogt zur Vorstandschefin.";
+    let doc = document("de", text, &[("nwa", Organization), ("Kromhaven", Organization), ("Lena Vogt", Person)]);
+    let lexicon = Lexicon::for_language("de").unwrap();
+    assert_eq!(focus_organization(&doc, lexicon).map(|e| doc.entities[e].name.as_str()), Some("Kromhaven"));
+    let text = "London, June 3 (NWA): Kromhaven said Lena Vogt will step down as chief executive.";
+    let got = facts("en", text, &[("NWA", Organization), ("Kromhaven", Organization), ("Lena Vogt", Person)]);
+    assert!(has(&got, "left Lena Vogt @Kromhaven CEO future"), "{got:#?}");
+}
