@@ -313,9 +313,12 @@ fn organization_names(doc: &Document) -> Vec<(Vec<String>, usize)> {
     for (entity, local) in doc.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Organization) {
         let surfaces = local.mentions.iter().map(|&m| doc.mentions[m].span.slice(doc.text())).chain([local.name.as_str()]);
         for surface in surfaces {
-            let words: Vec<String> = split_words(surface).iter().map(|w| fold(w.slice(surface))).collect();
-            if !words.is_empty() && !names.iter().any(|(n, e)| *e == entity && *n == words) {
-                names.push((words, entity));
+            // As written, and without its legal form ("Mannesmann AG" is "Mannesmann" in "Mannesmann-Chef").
+            let written: Vec<String> = split_words(surface).iter().map(|w| fold(w.slice(surface))).collect();
+            for words in [written, crate::resolve::organization_key(surface)] {
+                if !words.is_empty() && !names.iter().any(|(n, e)| *e == entity && *n == words) {
+                    names.push((words, entity));
+                }
             }
         }
     }
