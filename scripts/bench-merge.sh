@@ -4,7 +4,7 @@
 # number of distinct entities. Python's standard library only; the records are cached in
 # ~/.cache/newsgraph/bench-merge (about 11 kB each).
 #
-#   scripts/bench-merge.sh [ARTICLES...]      default 10000 100000 250000
+#   scripts/bench-merge.sh [ARTICLES...] [--memory MIB]   default 10000 100000 250000; --memory goes to merge
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh

@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::eval::{read_gold, write_labelled_candidates};
-use newsgraph::graph::{GraphFormat, GraphSink, JsonLdWriter, PerDocSink, PerDocStreams, RunProvenance, StreamHeader};
+use newsgraph::graph::{GraphFormat, GraphSink, JsonLdWriter, PerDocSink, PerDocStreams, RunProvenance, StreamHeader, DEFAULT_FACT_MEMORY};
 use newsgraph::ner::{self, NerStage, OnnxOptions, Recognizer};
 use newsgraph::pipeline::{ErrorReport, InputStamp, OutputDir, Output, Pipeline, RunManifest, RunOptions, RunSummary, Shard};
 use newsgraph::read::{expand_inputs, total_input_bytes, Records, DEFAULT_MAX_RECORD_BYTES};
@@ -185,6 +185,10 @@ struct MergeArgs {
     /// An entity registry, as for extract.
     #[arg(long)]
     registry: Option<PathBuf>,
+    /// MiB the per-article facts may take while they are sorted; past it, sorted runs go to a
+    /// temporary file and are merged from there (same output). Entities are still resolved in memory.
+    #[arg(long, default_value_t = 256)]
+    memory: usize,
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
@@ -196,6 +200,8 @@ struct GraphTarget {
     format: GraphFormat,
     errors: Option<PathBuf>,
     registry: Option<PathBuf>,
+    /// Bytes of the knowledge layer's fact sort (`--memory` of merge).
+    fact_memory: usize,
 }
 
 impl GraphTarget {
@@ -314,6 +320,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
             format: graph_format(args.format),
             errors: Some(dir.errors_path()),
             registry: args.registry.clone(),
+            fact_memory: DEFAULT_FACT_MEMORY,
         };
         let streams = PerDocStreams::open(&[dir.parts()])?;
         let merged_provenance = streams.provenance().clone();
@@ -333,7 +340,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
         (summary, output, None)
     } else {
         let output = args.output.clone().expect("clap requires --output without --output-dir");
-        let target = GraphTarget { output, format: graph_format(args.format), errors: args.errors.clone(), registry: args.registry.clone() };
+        let target = GraphTarget { output, format: graph_format(args.format), errors: args.errors.clone(), registry: args.registry.clone(), fact_memory: DEFAULT_FACT_MEMORY };
         let mut summary = None;
         let from_sink = write_graph(&target, load_registry(args.registry.as_ref())?, &provenance, |sink| {
             summary = Some(pipeline.run(records, &options, sink, &progress)?);
@@ -354,7 +361,13 @@ fn merge(args: &MergeArgs) -> Result<RunSummary> {
     let started = Instant::now();
     let streams = PerDocStreams::open(&args.inputs)?;
     let provenance = streams.provenance().clone();
-    let target = GraphTarget { output: args.output.clone(), format: graph_format(args.format), errors: args.errors.clone(), registry: args.registry.clone() };
+    let target = GraphTarget {
+        output: args.output.clone(),
+        format: graph_format(args.format),
+        errors: args.errors.clone(),
+        registry: args.registry.clone(),
+        fact_memory: args.memory << 20,
+    };
     let progress = progress_bar(None, args.quiet);
     let summary = write_graph(&target, load_registry(args.registry.as_ref())?, &provenance, |sink| Ok(streams.feed(sink, &progress)?))?;
     progress.finish_and_clear();
@@ -380,6 +393,7 @@ fn write_graph(target: &GraphTarget, registry: Option<Registry>, provenance: &Ru
     if let Some(registry) = registry {
         writer = writer.with_registry(registry);
     }
+    writer = writer.with_fact_memory(target.fact_memory);
     let mut sink = GraphSink::new(writer, ErrorReport::new(errors));
     feed(&mut sink)?;
     let (out, errors, registry, summary) = sink.finish()?;

@@ -124,7 +124,8 @@ def measure(n, args):
         os.replace(records + ".partial", records)
     graph = os.path.join(CACHE, f"graph-{n}.jsonld")
     start = time.time()
-    run = subprocess.run(["/usr/bin/time", "-f", "%M", BINARY, "merge", "--quiet", "-o", graph, records], stderr=subprocess.PIPE, text=True)
+    memory = [] if args.memory is None else ["--memory", str(args.memory)]
+    run = subprocess.run(["/usr/bin/time", "-f", "%M", BINARY, "merge", "--quiet", *memory, "-o", graph, records], stderr=subprocess.PIPE, text=True)
     seconds = time.time() - start
     if run.returncode != 0:
         sys.exit(f"merge of {n} records failed:\n{run.stderr}")
@@ -146,6 +147,7 @@ def main():
     parser.add_argument("--new", type=float, default=0.35, help="probability that an entity of a copy is a new name")
     parser.add_argument("--given-names", type=int, default=400)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--memory", type=int, help="merge --memory MIB: the fact sort's memory (default: merge's own)")
     args = parser.parse_args()
     print("| articles | records (MiB) | merge seconds | articles/s | peak RSS (MiB) | global entities | merged facts |")
     print("|---|---|---|---|---|---|---|")

@@ -49,7 +49,13 @@ impl<W: Write> JsonLdWriter<W> {
 
     /// Entities get their identifiers from `registry` (and update it): see `resolve::Registry`.
     pub fn with_registry(mut self, registry: Registry) -> Self {
-        self.knowledge = KnowledgeGraph::new(&self.activity).with_registry(registry);
+        self.knowledge = std::mem::take(&mut self.knowledge).with_registry(registry);
+        self
+    }
+
+    /// Bounds the memory of the knowledge layer's fact sort (see `KnowledgeGraph::with_fact_memory`).
+    pub fn with_fact_memory(mut self, bytes: usize) -> Self {
+        self.knowledge = std::mem::take(&mut self.knowledge).with_fact_memory(bytes);
         self
     }
 

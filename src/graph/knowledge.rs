@@ -4,13 +4,16 @@
 //! modality). Written when the last article is in.
 //!
 //! Memory: each article's entities and facts go to a temporary file as they come (one JSON line each)
-//! and are read back twice at the end, once to resolve entities and once to merge facts. What stays in
-//! memory grows with the input only by a few small numbers per article and per entity mention (the
-//! article's IRI, which global entity each local one is, each fact's support), not by its texts.
+//! and are read back twice at the end, once to resolve entities and once to merge facts. The facts are
+//! sorted by merged-fact key within a memory budget, in sorted runs on disk past it (`fact_runs.rs`).
+//! What stays in memory grows with the input by a few small numbers per article and per entity mention
+//! (the article's IRI, which global entity each local one is) and by the distinct entities, not by the
+//! texts or the facts.
 
 use super::article::{date_literal, fact_class, round3, schema_class};
 use super::iri::entity_key_iri;
 use super::record::ArticleKnowledge;
+use fact_runs::FactRuns;
 use crate::model::{Fact, FactDate, FactKind, Modality};
 use crate::resolve::{resolve_across, Assignment, GlobalEntity, Registry};
 use serde_json::{json, Value};
@@ -28,7 +31,12 @@ pub struct KnowledgeGraph {
     activity: String,
     /// With `--registry`: identifiers of earlier runs, reused, and updated with this run's entities.
     registry: Option<Registry>,
+    /// Bytes the per-article facts may take while they are sorted; past them, sorted runs go to disk.
+    fact_memory: usize,
 }
+
+/// The memory of the fact sort unless told otherwise (`with_memory`).
+pub const DEFAULT_FACT_MEMORY: usize = 256 << 20;
 
 /// The identifier of a global entity without a registry: its resolution key, so the same entity has
 /// the same IRI in every run.
@@ -108,7 +116,12 @@ struct FactTexts<'a> {
 
 impl KnowledgeGraph {
     pub fn new(activity: &str) -> Self {
-        Self { activity: activity.to_string(), ..Self::default() }
+        Self { activity: activity.to_string(), fact_memory: DEFAULT_FACT_MEMORY, ..Self::default() }
+    }
+
+    /// Bounds the memory of the fact sort to `bytes`; the rest goes to sorted runs on disk.
+    pub fn with_fact_memory(self, bytes: usize) -> Self {
+        Self { fact_memory: bytes, ..self }
     }
 
     pub fn with_registry(self, registry: Registry) -> Self {
@@ -183,9 +196,10 @@ impl KnowledgeGraph {
         // Facts name entities by the rank of their IRI, so that numbers sort as the IRIs do.
         let iris = Ranked::new(iri_of_global);
 
-        // Pass 2: facts, as (key, support) pairs in one flat table, sorted by key: a merged fact is a
-        // run of equal keys. (A map from key to supports took over 1 kB per article.)
-        let mut stated: Vec<(FactKey, Support)> = Vec::new();
+        // Pass 2: facts, as (key, support) pairs sorted by key (in memory up to `fact_memory`, in sorted
+        // runs on disk past it): a merged fact is a run of equal keys. The key holds the role as its
+        // number in `normalized_roles` until every role is known; the sort compares their texts.
+        let mut stated = FactRuns::new(self.fact_memory);
         let mut normalized_roles = Interner::default();
         let mut roles = Interner::default();
         let mut articles = SpilledArticles::new(&mut file)?;
@@ -198,23 +212,31 @@ impl KnowledgeGraph {
                 let Some(person) = global(fact.person) else { continue };
                 let role = fact.role.as_ref().map(|r| normalized_roles.number(&r.normalized.to_lowercase()));
                 let key = (fact.kind, person, fact.predecessor.and_then(global), fact.organization.and_then(global), role);
-                stated.push((key, Support::of(a as u32, index as u32, fact, &mut roles)));
+                stated.push((key, Support::of(a as u32, index as u32, fact, &mut roles)), &normalized_roles.strings)?;
             }
         }
         articles.finish()?;
         drop(global_of);
-        let normalized_roles = Ranked::new(normalized_roles.strings);
-        for (key, _) in &mut stated {
-            key.4 = key.4.map(|r| normalized_roles.rank_of[r as usize]);
-        }
-        // Stable: each key's support stays in input order.
-        stated.sort_by_key(|(key, _)| *key);
-        let texts = FactTexts { iris: &iris.sorted, normalized_roles: &normalized_roles.sorted, roles: &roles.strings };
-        let same_but_role = |a: &(FactKey, Support), b: &(FactKey, Support)| same_but_role(&a.0, &b.0);
-        for group in stated.chunk_by(same_but_role) {
-            for (key, support) in merge_compatible_roles(group, &texts) {
-                emit(&self.merged_fact_node(&key, &support, &texts))?;
+        let ranked_roles = Ranked::new(normalized_roles.strings.clone());
+        let texts = FactTexts { iris: &iris.sorted, normalized_roles: &ranked_roles.sorted, roles: &roles.strings };
+        // Each key's support in input order; one group of keys that differ in their role alone at a time.
+        let mut group: Vec<(FactKey, Support)> = Vec::new();
+        for next in stated.into_sorted(&normalized_roles.strings)? {
+            let (mut key, support) = next?;
+            key.4 = key.4.map(|r| ranked_roles.rank_of[r as usize]);
+            if group.last().is_some_and(|(last, _)| !same_but_role(last, &key)) {
+                self.emit_group(&group, &texts, emit)?;
+                group.clear();
             }
+            group.push((key, support));
+        }
+        self.emit_group(&group, &texts, emit)
+    }
+
+    /// The merged facts of keys that differ in their role alone.
+    fn emit_group(&self, group: &[(FactKey, Support)], texts: &FactTexts, emit: &mut dyn FnMut(&Value) -> io::Result<()>) -> io::Result<()> {
+        for (key, support) in merge_compatible_roles(group, texts) {
+            emit(&self.merged_fact_node(&key, &support, texts))?;
         }
         Ok(())
     }
@@ -390,6 +412,8 @@ fn majority_date(support: &[&Support]) -> Option<FactDate> {
     };
     counts.into_iter().max_by(|(a, x), (b, y)| x.cmp(y).then(precision(a).cmp(&precision(b))).then(b.cmp(a))).map(|(d, _)| d)
 }
+
+mod fact_runs;
 
 #[cfg(test)]
 mod tests;

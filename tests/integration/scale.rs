@@ -96,6 +96,11 @@ fn numbered_partitions_merged_give_the_single_run() {
     assert!(read(&merged) == graph, "the merged graph differs from the single run's");
     let errors = read(&errors);
     assert!(errors.lines().any(|l| l.contains(r#""line":5"#) && l.contains("duplicate article id")), "{errors}");
+    // With no memory for the fact sort every fact is a run of its own on disk: the same bytes.
+    let spilled = dir.path().join("spilled.jsonld");
+    let spilled_errors = dir.path().join("spilled.errors.jsonl");
+    newsgraph(&["merge", dir.path().to_str().unwrap(), "-o", spilled.to_str().unwrap(), "--errors", spilled_errors.to_str().unwrap(), "--memory", "0"]);
+    assert!(read(&spilled) == graph, "the graph merged through sorted runs on disk differs from the single run's");
 }
 
 #[test]
