@@ -171,6 +171,10 @@ struct ModalityFile {
     future_after: Vec<String>,
     progressive: Vec<String>,
     former: Vec<String>,
+    /// Endings of the future tense, written with their accents ("-rá" in "dimitirá"): a verb so ending
+    /// near a trigger puts it ahead. Languages that form the future with a helper word list that word.
+    #[serde(default)]
+    future_endings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -208,6 +212,7 @@ pub struct Lexicon {
     pub future_after: Vec<Phrase>,
     pub progressive: Vec<Phrase>,
     pub former: Vec<Phrase>,
+    pub future_endings: Vec<String>,
     pub attribution_before: Vec<Phrase>,
     pub attribution_after: Vec<Phrase>,
     pub organization_pronouns: Vec<Phrase>,
@@ -270,6 +275,7 @@ impl Lexicon {
             future_after: phrases(&file.modality.future_after),
             progressive: phrases(&file.modality.progressive),
             former: phrases(&file.modality.former),
+            future_endings: file.modality.future_endings.clone(),
             attribution_before: phrases(&file.attribution.before),
             attribution_after: phrases(&file.attribution.after),
             organization_pronouns: phrases(&file.pronouns.organization),

@@ -13,6 +13,9 @@ const NEAR_WORDS: usize = 4;
 /// Words after a trigger in which a time expression ("at the end of the year") still bears on it.
 const FOLLOWING_WORDS: usize = 6;
 
+/// The fewest letters of a word read by its future ending ("será" yes, "rá" alone no).
+const FUTURE_ENDING_MIN_CHARS: usize = 4;
+
 /// Words before a trigger in which a negation of its clause may stand ("ce n'est certainement pas avec
 /// l'idée d'un départ").
 const CLAUSE_WORDS: usize = 9;
@@ -31,8 +34,15 @@ pub fn modality_of(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize
     }
     let progressive = view.folded[trigger.start].ends_with("ing") && view.any_in(&lexicon.progressive, trigger.start.saturating_sub(2)..trigger.start);
     let time_ahead = view.any_in(&lexicon.future_after, trigger.end..trigger.end + FOLLOWING_WORDS);
-    if progressive || time_ahead || view.any_in(&lexicon.future, near) {
+    if progressive || time_ahead || view.any_in(&lexicon.future, near.clone()) || has_future_ending(view, lexicon, near) {
         return Modality::Future;
     }
     Modality::Asserted
+}
+
+/// A verb in the future tense among `words`, by the language's endings ("renunciará", "lascerà").
+fn has_future_ending(view: &SentenceView, lexicon: &Lexicon, words: Range<usize>) -> bool {
+    words.filter_map(|w| view.lowered.get(w)).any(|word| {
+        word.chars().count() >= FUTURE_ENDING_MIN_CHARS && lexicon.future_endings.iter().any(|ending| word.ends_with(ending.as_str()))
+    })
 }

@@ -32,6 +32,8 @@ pub struct SentenceView {
     pub index: usize,
     pub span: ByteSpan,
     pub folded: Vec<String>,
+    /// The words in lower case with their accents (what a verb's ending says: "dimitirá", "dimitira").
+    pub lowered: Vec<String>,
     pub people: Vec<Slot>,
     pub organizations: Vec<Slot>,
     pub roles: Vec<RoleAt>,
@@ -156,7 +158,8 @@ impl SentenceView {
                 in_fixed_expression[start..start + len].iter_mut().for_each(|w| *w = true);
             }
         }
-        Self { index, span, folded, people, organizations, roles, in_mention, in_fixed_expression, possessive }
+        let lowered = words.iter().map(|w| w.slice(doc.text()).to_lowercase()).collect();
+        Self { index, span, folded, lowered, people, organizations, roles, in_mention, in_fixed_expression, possessive }
     }
 
     /// The word a name in the possessive says is theirs ("duties" in "Hegeman's duties").

@@ -405,3 +405,13 @@ fn the_agency_of_a_dateline_is_not_the_organisation_in_focus() {
     let got = facts("en", text, &[("NWA", Organization), ("Kromhaven", Organization), ("Lena Vogt", Person)]);
     assert!(has(&got, "left Lena Vogt @Kromhaven CEO future"), "{got:#?}");
 }
+
+#[test]
+fn a_verb_in_the_future_tense_puts_the_fact_ahead() {
+    // "renunciará" is in no list of the lexicon: its ending says it.
+    let got = facts("es", "Marta Ibarra renunciará a la presidencia de Veltrana.", &[("Marta Ibarra", Person), ("Veltrana", Organization)]);
+    assert!(has(&got, "left Marta Ibarra @Veltrana - future"), "{got:#?}");
+    // The same verb in the past is a departure that happened.
+    let got = facts("es", "Marta Ibarra renunció a la presidencia de Veltrana.", &[("Marta Ibarra", Person), ("Veltrana", Organization)]);
+    assert!(has(&got, "left Marta Ibarra @Veltrana - asserted"), "{got:#?}");
+}
