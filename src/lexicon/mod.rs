@@ -78,6 +78,10 @@ pub fn fold(word: &str) -> String {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
+    /// Words that change a title they are hyphenated to ("vice-", "co-"): such a compound is not the bare
+    /// title, nor does its first part name an organisation.
+    #[serde(default)]
+    title_modifiers: Vec<String>,
     roles: BTreeMap<String, String>,
     role_heads: BTreeMap<String, String>,
     triggers: TriggerFile,
@@ -196,6 +200,7 @@ struct PronounFile {
 pub struct Lexicon {
     /// (phrase, normalised title), longest phrases first.
     pub roles: Vec<(Phrase, String)>,
+    pub title_modifiers: Vec<String>,
     pub role_heads: Vec<(Phrase, String)>,
     pub left: Vec<Phrase>,
     pub replaces_successor_first: Vec<Phrase>,
@@ -260,6 +265,7 @@ impl Lexicon {
         relative_dates.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         Ok(Self {
             roles: titled(&file.roles),
+            title_modifiers: file.title_modifiers.clone(),
             role_heads: titled(&file.role_heads),
             left: phrases(&file.triggers.left),
             not_triggers: phrases(&file.triggers.not_triggers),

@@ -298,6 +298,9 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
 /// A compound whose last part is a one-word title: "VW-Chef", "Ex-CEO", "KLM-topman".
 fn compound_title(folded: &[String], words: &[ByteSpan], text: &str, lexicon: &Lexicon, position: usize, former: bool) -> Option<RoleAt> {
     let (prefix, last) = compound_parts(&folded[position])?;
+    if lexicon.title_modifiers.iter().any(|m| m == prefix) {
+        return None;
+    }
     let last = [last.to_string()];
     let (_, normalized) = lexicon.roles.iter().find(|(p, _)| p.len() == 1 && p.matches_at(&last, 0))?;
     let former = former || longest_match(&lexicon.former, &[prefix.to_string()], 0).is_some();
