@@ -187,7 +187,7 @@ struct MergeArgs {
     registry: Option<PathBuf>,
     /// MiB the per-article facts may take while they are sorted; past it, sorted runs go to a
     /// temporary file and are merged from there (same output). Entities are still resolved in memory.
-    #[arg(long, default_value_t = 256)]
+    #[arg(long, default_value_t = DEFAULT_FACT_MEMORY >> 20)]
     memory: usize,
     /// No progress bar.
     #[arg(short, long)]

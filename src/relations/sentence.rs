@@ -32,7 +32,8 @@ pub struct SentenceView {
     pub index: usize,
     pub span: ByteSpan,
     pub folded: Vec<String>,
-    /// The words in lower case with their accents (what a verb's ending says: "dimitirá", "dimitira").
+    /// The words in lower case with their accents (what a verb's ending says: "dimitirá", "dimitira");
+    /// empty for a language whose lexicon lists no `future_endings`.
     pub lowered: Vec<String>,
     pub people: Vec<Slot>,
     pub organizations: Vec<Slot>,
@@ -158,7 +159,11 @@ impl SentenceView {
                 in_fixed_expression[start..start + len].iter_mut().for_each(|w| *w = true);
             }
         }
-        let lowered = words.iter().map(|w| w.slice(doc.text()).to_lowercase()).collect();
+        // Only languages that read a verb's ending need the words with their accents.
+        let lowered = match lexicon.future_endings.is_empty() {
+            true => Vec::new(),
+            false => words.iter().map(|w| w.slice(doc.text()).to_lowercase()).collect(),
+        };
         Self { index, span, folded, lowered, people, organizations, roles, in_mention, in_fixed_expression, possessive }
     }
 

@@ -21,7 +21,10 @@ use std::os::unix::fs::FileExt;
 /// keeps of the article that states it.
 pub(super) type Stated = (FactKey, Support);
 
-/// The bytes of one record in a run.
+/// The bytes of one record in a run, little-endian: kind (1 byte); person, predecessor, organisation,
+/// role (4 each, `NONE` for none); article, index (4 each); modality (1); confidence (4, f32 bits); date
+/// tag, then two numbers (1 + 4 + 4: none, day since the common era, year and month, year); the role as
+/// written (4); former (1).
 const RECORD_BYTES: usize = 44;
 
 /// What one buffered fact takes in memory, for the budget.
