@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::eval::{read_gold, write_labelled_candidates};
-use newsgraph::graph::{GraphFormat, GraphSink, JsonLdWriter, PerDocSink, PerDocStreams, RunProvenance, StreamHeader, DEFAULT_FACT_MEMORY};
+use newsgraph::graph::{GraphFormat, GraphSink, JsonLdWriter, PerDocSink, PerDocStreams, RunProvenance, StreamHeader, DEFAULT_MEMORY};
 use newsgraph::ner::{self, NerStage, OnnxOptions, Recognizer};
 use newsgraph::pipeline::{ErrorReport, InputStamp, OutputDir, Output, Pipeline, RunManifest, RunOptions, RunSummary, Shard};
 use newsgraph::read::{expand_inputs, total_input_bytes, Records, DEFAULT_MAX_RECORD_BYTES};
@@ -185,9 +185,9 @@ struct MergeArgs {
     /// An entity registry, as for extract.
     #[arg(long)]
     registry: Option<PathBuf>,
-    /// MiB the per-article facts may take while they are sorted; past it, sorted runs go to a
-    /// temporary file and are merged from there (same output). Entities are still resolved in memory.
-    #[arg(long, default_value_t = DEFAULT_FACT_MEMORY >> 20)]
+    /// MiB each sort of the knowledge layer may take (entities by blocking key, entity nodes, facts);
+    /// past it, sorted runs go to a temporary file and are merged from there (same output).
+    #[arg(long, default_value_t = DEFAULT_MEMORY >> 20)]
     memory: usize,
     /// No progress bar.
     #[arg(short, long)]
@@ -200,8 +200,8 @@ struct GraphTarget {
     format: GraphFormat,
     errors: Option<PathBuf>,
     registry: Option<PathBuf>,
-    /// Bytes of the knowledge layer's fact sort (`--memory` of merge).
-    fact_memory: usize,
+    /// Bytes of each sort of the knowledge layer (`--memory` of merge).
+    merge_memory: usize,
 }
 
 impl GraphTarget {
@@ -320,7 +320,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
             format: graph_format(args.format),
             errors: Some(dir.errors_path()),
             registry: args.registry.clone(),
-            fact_memory: DEFAULT_FACT_MEMORY,
+            merge_memory: DEFAULT_MEMORY,
         };
         let streams = PerDocStreams::open(&[dir.parts()])?;
         let merged_provenance = streams.provenance().clone();
@@ -340,7 +340,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
         (summary, output, None)
     } else {
         let output = args.output.clone().expect("clap requires --output without --output-dir");
-        let target = GraphTarget { output, format: graph_format(args.format), errors: args.errors.clone(), registry: args.registry.clone(), fact_memory: DEFAULT_FACT_MEMORY };
+        let target = GraphTarget { output, format: graph_format(args.format), errors: args.errors.clone(), registry: args.registry.clone(), merge_memory: DEFAULT_MEMORY };
         let mut summary = None;
         let from_sink = write_graph(&target, load_registry(args.registry.as_ref())?, &provenance, |sink| {
             summary = Some(pipeline.run(records, &options, sink, &progress)?);
@@ -366,7 +366,7 @@ fn merge(args: &MergeArgs) -> Result<RunSummary> {
         format: graph_format(args.format),
         errors: args.errors.clone(),
         registry: args.registry.clone(),
-        fact_memory: args.memory << 20,
+        merge_memory: args.memory << 20,
     };
     let progress = progress_bar(None, args.quiet);
     let summary = write_graph(&target, load_registry(args.registry.as_ref())?, &provenance, |sink| Ok(streams.feed(sink, &progress)?))?;
@@ -393,7 +393,7 @@ fn write_graph(target: &GraphTarget, registry: Option<Registry>, provenance: &Ru
     if let Some(registry) = registry {
         writer = writer.with_registry(registry);
     }
-    writer = writer.with_fact_memory(target.fact_memory);
+    writer = writer.with_memory(target.merge_memory);
     let mut sink = GraphSink::new(writer, ErrorReport::new(errors));
     feed(&mut sink)?;
     let (out, errors, registry, summary) = sink.finish()?;

@@ -53,9 +53,9 @@ impl<W: Write> JsonLdWriter<W> {
         self
     }
 
-    /// Bounds the memory of the knowledge layer's fact sort (see `KnowledgeGraph::with_fact_memory`).
-    pub fn with_fact_memory(mut self, bytes: usize) -> Self {
-        self.knowledge = std::mem::take(&mut self.knowledge).with_fact_memory(bytes);
+    /// Bounds the memory of the knowledge layer's sorts (see `KnowledgeGraph::with_memory`).
+    pub fn with_memory(mut self, bytes: usize) -> Self {
+        self.knowledge = std::mem::take(&mut self.knowledge).with_memory(bytes);
         self
     }
 

@@ -4,18 +4,22 @@
 //! modality). Written when the last article is in.
 //!
 //! Memory: each article's entities and facts go to a temporary file as they come (one JSON line each)
-//! and are read back twice at the end, once to resolve entities and once to merge facts. The facts are
-//! sorted by merged-fact key within a memory budget, in sorted runs on disk past it (`fact_runs.rs`).
-//! What stays in memory grows with the input by a few small numbers per article and per entity mention
-//! (the article's IRI, which global entity each local one is) and by the distinct entities, not by the
-//! texts or the facts.
+//! and are read back twice at the end, once to resolve entities and once to merge facts. Every step
+//! between is a sort within a memory budget, with sorted runs on disk past it: entities by blocking key
+//! (`AcrossDocuments`), entity nodes by IRI, which global entity each local one is by article, facts by
+//! merged-fact key (`fact_runs.rs`). The IRIs of articles and entities are read back from disk by
+//! number (`string_table.rs`). What stays in memory is the budgets, the distinct roles and the largest
+//! block of people resolution looks at (one given name or surname), not the number of articles.
 
 use super::article::{date_literal, fact_class, round3, schema_class};
 use super::iri::entity_key_iri;
 use super::record::ArticleKnowledge;
 use fact_runs::FactRuns;
 use crate::model::{Fact, FactDate, FactKind, Modality};
-use crate::resolve::{resolve_across, Assignment, GlobalEntity, Registry};
+use crate::pipeline::SortedRuns;
+use crate::resolve::{AcrossDocuments, Assignment, GlobalEntity, Registry};
+use serde::{Deserialize, Serialize};
+use string_table::{StringReader, StringTable};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
@@ -23,20 +27,21 @@ use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 
 #[derive(Default)]
 pub struct KnowledgeGraph {
-    /// The IRIs of the articles added (those with entities), by their number.
-    article_iris: Vec<String>,
+    /// The IRIs of the articles added (those with entities), by their number (created with the first).
+    article_iris: Option<StringTable>,
     /// Their entities and facts, one JSON line per article (created with the first).
     spill: Option<BufWriter<File>>,
     /// The PROV-O activity that generated the facts.
     activity: String,
     /// With `--registry`: identifiers of earlier runs, reused, and updated with this run's entities.
     registry: Option<Registry>,
-    /// Bytes the per-article facts may take while they are sorted; past them, sorted runs go to disk.
-    fact_memory: usize,
+    /// Bytes each sort of the merge (entities, entity nodes, facts) may take; past them, sorted runs go
+    /// to disk.
+    memory: usize,
 }
 
-/// The memory of the fact sort unless told otherwise (`with_memory`).
-pub const DEFAULT_FACT_MEMORY: usize = 256 << 20;
+/// The memory of each sort unless told otherwise (`with_memory`).
+pub const DEFAULT_MEMORY: usize = 256 << 20;
 
 /// The identifier of a global entity without a registry: its resolution key, so the same entity has
 /// the same IRI in every run.
@@ -90,6 +95,35 @@ impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
     }
 }
 
+/// A global entity with its identifier, ordered by the identifier's IRI, then by key: the order of the
+/// entity nodes (entities that share an identifier are one node, its first entity the first by key).
+#[derive(Serialize, Deserialize)]
+struct Identified {
+    iri: String,
+    entity: GlobalEntity,
+    assignment: Assignment,
+}
+
+impl PartialEq for Identified {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Identified {}
+
+impl PartialOrd for Identified {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Identified {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (&self.iri, self.entity.kind, &self.entity.key).cmp(&(&other.iri, other.entity.kind, &other.entity.key))
+    }
+}
+
 /// Strings replaced by their rank among the distinct ones: numbers that compare as the strings do.
 struct Ranked {
     sorted: Vec<String>,
@@ -107,21 +141,22 @@ impl Ranked {
     }
 }
 
-/// The texts the numbers of fact keys and supports stand for.
+/// The texts the numbers of entity members, fact keys and supports stand for.
 struct FactTexts<'a> {
-    iris: &'a [String],
+    articles: &'a StringReader,
+    iris: &'a StringReader,
     normalized_roles: &'a [String],
     roles: &'a [(String, String)],
 }
 
 impl KnowledgeGraph {
     pub fn new(activity: &str) -> Self {
-        Self { activity: activity.to_string(), fact_memory: DEFAULT_FACT_MEMORY, ..Self::default() }
+        Self { activity: activity.to_string(), memory: DEFAULT_MEMORY, ..Self::default() }
     }
 
-    /// Bounds the memory of the fact sort to `bytes`; the rest goes to sorted runs on disk.
-    pub fn with_fact_memory(self, bytes: usize) -> Self {
-        Self { fact_memory: bytes, ..self }
+    /// Bounds the memory of each sort to `bytes`; the rest goes to sorted runs on disk.
+    pub fn with_memory(self, bytes: usize) -> Self {
+        Self { memory: bytes, ..self }
     }
 
     pub fn with_registry(self, registry: Registry) -> Self {
@@ -141,73 +176,85 @@ impl KnowledgeGraph {
         }
         if self.spill.is_none() {
             self.spill = Some(BufWriter::new(tempfile::tempfile()?));
+            self.article_iris = Some(StringTable::new()?);
         }
         let spill = self.spill.as_mut().expect("created above");
         serde_json::to_writer(&mut *spill, knowledge)?;
         spill.write_all(b"\n")?;
-        self.article_iris.push(article_iri);
-        Ok(())
+        self.article_iris.as_mut().expect("created with the spill").push(&article_iri)
     }
 
     /// Global entity nodes, then merged fact nodes, in a deterministic order, each handed to `emit`.
     pub fn write_nodes(&mut self, emit: &mut dyn FnMut(&Value) -> io::Result<()>) -> io::Result<()> {
         let Some(spill) = self.spill.take() else { return Ok(()) };
         let mut file = spill.into_inner().map_err(|e| e.into_error())?;
+        let article_iris = self.article_iris.take().expect("created with the spill").finish()?;
 
-        // Pass 1: entities.
-        let mut entity_counts: Vec<u32> = Vec::with_capacity(self.article_iris.len());
-        let entities = {
-            let mut articles = SpilledArticles::new(&mut file)?;
-            let entities = resolve_across(articles.by_ref().map(|knowledge: ArticleKnowledge| {
-                entity_counts.push(knowledge.entities.entities.len() as u32);
-                knowledge.entities
-            }));
-            articles.finish()?;
-            entities
-        };
-        let assignments: Vec<Assignment> = match &mut self.registry {
-            Some(registry) => registry.assign(&entities),
-            None => entities.iter().map(own_assignment).collect(),
-        };
-        // Which global entity each local one is: a flat table, `first[a] + e` for entity e of article a.
-        let mut first = Vec::with_capacity(entity_counts.len());
-        let mut total = 0u32;
-        for count in &entity_counts {
-            first.push(total);
-            total += count;
+        // Pass 1: entities, resolved across articles, then given their identifiers in key order (the
+        // registry's order) and sorted by IRI: the order of the nodes, whose numbers are the ranks facts
+        // name entities by, so that numbers sort as the IRIs do.
+        let mut across = AcrossDocuments::new(self.memory);
+        let mut articles = SpilledArticles::new(&mut file)?;
+        for (a, knowledge) in articles.by_ref().enumerate() {
+            across.add(a as u32, &knowledge.entities)?;
         }
-        let mut global_of = vec![u32::MAX; total as usize];
-        for (g, entity) in entities.iter().enumerate() {
-            for &(a, e) in &entity.members {
-                global_of[(first[a as usize] + e) as usize] = g as u32;
+        articles.finish()?;
+        // Two sorts fill at one time here, and in pass 2 the facts' while the last is read.
+        let share = (self.memory / 2).max(1);
+        let mut identified = SortedRuns::new(share);
+        let mut assigner = self.registry.as_mut().map(|registry| registry.assigner());
+        for entity in across.resolve()? {
+            let entity = entity?;
+            let assignment = match &mut assigner {
+                Some(assigner) => assigner.assign(&entity),
+                None => own_assignment(&entity),
+            };
+            identified.push(Identified { iri: entity_key_iri(&assignment.id), entity, assignment })?;
+        }
+        drop(assigner);
+        // Which global entity each local one is, by article: (article, entity, rank).
+        let mut global_of = SortedRuns::new(share);
+        let mut entity_iris = StringTable::new()?;
+        let mut group: Vec<Identified> = Vec::new();
+        let mut node = |group: &mut Vec<Identified>, entity_iris: &mut StringTable| -> io::Result<()> {
+            let rank = entity_iris.len();
+            for &(a, e) in group.iter().flat_map(|i| &i.entity.members) {
+                global_of.push((a, e, rank))?;
             }
+            entity_iris.push(&group[0].iri)?;
+            emit(&entity_node(group, &article_iris)?)?;
+            group.clear();
+            Ok(())
+        };
+        for next in identified.into_sorted()? {
+            let next = next?;
+            if group.last().is_some_and(|last| last.iri != next.iri) {
+                node(&mut group, &mut entity_iris)?;
+            }
+            group.push(next);
         }
-        let iri_of_global: Vec<String> = assignments.iter().map(|a| entity_key_iri(&a.id)).collect();
-        // Two entities of this run may get one registry identifier: they are one node.
-        let mut by_id: BTreeMap<&str, (Vec<&GlobalEntity>, &Assignment)> = BTreeMap::new();
-        for (entity, assignment) in entities.iter().zip(&assignments) {
-            by_id.entry(assignment.id.as_str()).or_insert_with(|| (Vec::new(), assignment)).0.push(entity);
+        if !group.is_empty() {
+            node(&mut group, &mut entity_iris)?;
         }
-        for (group, assignment) in by_id.values() {
-            emit(&self.entity_node(group, assignment))?;
-        }
-        drop(by_id);
-        drop(entities);
-        // Facts name entities by the rank of their IRI, so that numbers sort as the IRIs do.
-        let iris = Ranked::new(iri_of_global);
+        let entity_iris = entity_iris.finish()?;
 
-        // Pass 2: facts, as (key, support) pairs sorted by key (in memory up to `fact_memory`, in sorted
-        // runs on disk past it): a merged fact is a run of equal keys. The key holds the role as its
-        // number in `normalized_roles` until every role is known; the sort compares their texts.
-        let mut stated = FactRuns::new(self.fact_memory);
+        // Pass 2: facts, as (key, support) pairs sorted by key (in memory up to `memory`, in sorted runs
+        // on disk past it): a merged fact is a run of equal keys. The key holds the role as its number in
+        // `normalized_roles` until every role is known; the sort compares their texts.
+        let mut stated = FactRuns::new(share);
         let mut normalized_roles = Interner::default();
         let mut roles = Interner::default();
         let mut articles = SpilledArticles::new(&mut file)?;
+        let mut global_of = global_of.into_sorted()?.peekable();
+        let mut locals: Vec<Option<u32>> = Vec::new();
         for (a, knowledge) in articles.by_ref().enumerate() {
-            let global = |local: usize| {
-                let g = global_of[first[a] as usize + local];
-                (g != u32::MAX).then(|| iris.rank_of[g as usize])
-            };
+            locals.clear();
+            locals.resize(knowledge.entities.entities.len(), None);
+            while let Some(next) = global_of.next_if(|next| next.as_ref().map_or(true, |&(article, _, _)| article as usize == a)) {
+                let (_, e, rank) = next?;
+                locals[e as usize] = Some(rank);
+            }
+            let global = |local: usize| locals.get(local).copied().flatten();
             for (index, fact) in knowledge.facts.iter().enumerate() {
                 let Some(person) = global(fact.person) else { continue };
                 let role = fact.role.as_ref().map(|r| normalized_roles.number(&r.normalized.to_lowercase()));
@@ -218,7 +265,7 @@ impl KnowledgeGraph {
         articles.finish()?;
         drop(global_of);
         let ranked_roles = Ranked::new(normalized_roles.strings.clone());
-        let texts = FactTexts { iris: &iris.sorted, normalized_roles: &ranked_roles.sorted, roles: &roles.strings };
+        let texts = FactTexts { articles: &article_iris, iris: &entity_iris, normalized_roles: &ranked_roles.sorted, roles: &roles.strings };
         // Each key's support in input order; one group of keys that differ in their role alone at a time.
         let mut group: Vec<(FactKey, Support)> = Vec::new();
         for next in stated.into_sorted(&normalized_roles.strings)? {
@@ -236,43 +283,16 @@ impl KnowledgeGraph {
     /// The merged facts of keys that differ in their role alone.
     fn emit_group(&self, group: &[(FactKey, Support)], texts: &FactTexts, emit: &mut dyn FnMut(&Value) -> io::Result<()>) -> io::Result<()> {
         for (key, support) in merge_compatible_roles(group, texts) {
-            emit(&self.merged_fact_node(&key, &support, texts))?;
+            emit(&self.merged_fact_node(&key, &support, texts)?)?;
         }
         Ok(())
     }
 
-    fn local_iri(&self, article: u32, kind: &str, index: u32) -> String {
-        format!("{}#{kind}-{index}", self.article_iris[article as usize])
-    }
-
-    /// One node for the run's entities that share an identifier (one, unless a registry joined them).
-    fn entity_node(&self, group: &[&GlobalEntity], assignment: &Assignment) -> Value {
-        let first = group[0];
-        let mut members: Vec<(u32, u32)> = group.iter().flat_map(|e| e.members.iter().copied()).collect();
-        members.sort();
-        let locals: Vec<String> = members.iter().map(|&(a, e)| self.local_iri(a, "entity", e)).collect();
-        let mut alternate_names: BTreeSet<&String> = group.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.alternate_names)).collect();
-        alternate_names.remove(&first.name);
-        let mut node = json!({
-            "@id": entity_key_iri(&assignment.id),
-            "@type": schema_class(first.kind),
-            "name": first.name,
-            "identifier": assignment.id,
-            "localEntity": locals,
-        });
-        if !alternate_names.is_empty() {
-            node["alternateName"] = json!(alternate_names);
-        }
-        if !assignment.same_as.is_empty() {
-            node["sameAs"] = json!(assignment.same_as.iter().map(|id| entity_key_iri(id)).collect::<Vec<_>>());
-        }
-        node
-    }
-
-    fn merged_fact_node(&self, key: &FactKey, support: &[&Support], texts: &FactTexts) -> Value {
+    fn merged_fact_node(&self, key: &FactKey, support: &[&Support], texts: &FactTexts) -> io::Result<Value> {
         let (kind, person, predecessor, organization, normalized_role) = *key;
-        let iri = |rank: u32| texts.iris[rank as usize].as_str();
-        let (person, predecessor, organization) = (iri(person), predecessor.map(iri), organization.map(iri));
+        let iri = |rank: u32| texts.iris.get(rank);
+        let (person, predecessor, organization) = (iri(person)?, predecessor.map(iri).transpose()?, organization.map(iri).transpose()?);
+        let (predecessor, organization) = (predecessor.as_deref(), organization.as_deref());
         let normalized_role = normalized_role.map(|r| texts.normalized_roles[r as usize].as_str());
         let identity = format!("{}|{person}|{}|{}|{}", kind.as_str(), predecessor.unwrap_or(""), organization.unwrap_or(""), normalized_role.unwrap_or(""));
         let mut node = json!({
@@ -280,7 +300,7 @@ impl KnowledgeGraph {
             "@type": fact_class(kind),
             "modality": majority_modality(support).as_str(),
             "confidence": round3(combined_confidence(support) as f32),
-            "supportedBy": support.iter().map(|s| self.local_iri(s.article, "fact", s.index)).collect::<BTreeSet<_>>(),
+            "supportedBy": support.iter().map(|s| local_iri(texts.articles, s.article, "fact", s.index)).collect::<io::Result<BTreeSet<_>>>()?,
             "wasGeneratedBy": self.activity,
         });
         let person_term = if kind == FactKind::Replaces { "successor" } else { "person" };
@@ -307,8 +327,37 @@ impl KnowledgeGraph {
         if let Some(date) = majority_date(support) {
             node["date"] = date_literal(date);
         }
-        node
+        Ok(node)
     }
+}
+
+fn local_iri(articles: &StringReader, article: u32, kind: &str, index: u32) -> io::Result<String> {
+    Ok(format!("{}#{kind}-{index}", articles.get(article)?))
+}
+
+/// One node for the run's entities that share an identifier (one, unless a registry joined them), the
+/// first by key first.
+fn entity_node(group: &[Identified], articles: &StringReader) -> io::Result<Value> {
+    let (first, assignment) = (&group[0].entity, &group[0].assignment);
+    let mut members: Vec<(u32, u32)> = group.iter().flat_map(|i| i.entity.members.iter().copied()).collect();
+    members.sort();
+    let locals: Vec<String> = members.iter().map(|&(a, e)| local_iri(articles, a, "entity", e)).collect::<io::Result<_>>()?;
+    let mut alternate_names: BTreeSet<&String> = group.iter().flat_map(|i| std::iter::once(&i.entity.name).chain(&i.entity.alternate_names)).collect();
+    alternate_names.remove(&first.name);
+    let mut node = json!({
+        "@id": group[0].iri,
+        "@type": schema_class(first.kind),
+        "name": first.name,
+        "identifier": assignment.id,
+        "localEntity": locals,
+    });
+    if !alternate_names.is_empty() {
+        node["alternateName"] = json!(alternate_names);
+    }
+    if !assignment.same_as.is_empty() {
+        node["sameAs"] = json!(assignment.same_as.iter().map(|id| entity_key_iri(id)).collect::<Vec<_>>());
+    }
+    Ok(node)
 }
 
 impl Support {
@@ -414,6 +463,7 @@ fn majority_date(support: &[&Support]) -> Option<FactDate> {
 }
 
 mod fact_runs;
+mod string_table;
 
 #[cfg(test)]
 mod tests;

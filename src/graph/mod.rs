@@ -15,7 +15,7 @@ pub use article::article_node;
 pub use iri::{article_iri, VOCABULARY_NAMESPACE};
 pub use jsonld::{GraphFormat, JsonLdWriter};
 pub use provenance::RunProvenance;
-pub use knowledge::{KnowledgeGraph, DEFAULT_FACT_MEMORY};
+pub use knowledge::{KnowledgeGraph, DEFAULT_MEMORY};
 pub use merge::{MergeError, PerDocStreams};
 pub use record::{ArticleKnowledge, ArticleRecord, DocumentRecord, FailureRecord, StreamHeader, DUPLICATE_ID_REASON, PER_DOC_FORMAT};
 pub use sinks::{GraphSink, PerDocSink};

@@ -6,10 +6,12 @@ mod atomic_file;
 mod report;
 mod resume;
 mod runner;
+mod sorted_runs;
 mod stage;
 
 pub use atomic_file::{AtomicFile, Output};
 pub use resume::{InputStamp, OutputDir, PartsSink, ResumeError, RunManifest};
 pub use report::{ErrorReport, ReportEntry, Severity};
 pub use runner::{DocumentSink, Pipeline, RunOptions, RunSummary, Shard};
+pub use sorted_runs::{Sorted, SortedRuns};
 pub use stage::{DocumentStage, StageError};

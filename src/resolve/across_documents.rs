@@ -3,6 +3,9 @@
 //! Platforms Inc." stay apart from "Meta Superintelligence Labs"); people on their full-name keys, and
 //! on a near-identical surname with the same given name when they share an organisation ("John
 //! Hageman" and "John Hegeman" of Meta). Two people sharing only a surname stay apart.
+//!
+//! Memory is bounded (`AcrossDocuments`): each step sorts by a blocking key, on disk past a budget, and
+//! works on one block at a time.
 
 use super::names::{organization_key, person_key};
 use crate::model::{Document, EntityKind};
@@ -25,13 +28,16 @@ impl From<&Document> for DocumentEntities {
         Self { entities }
     }
 }
-use std::collections::{BTreeMap, BTreeSet};
+use crate::pipeline::{Sorted, SortedRuns};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::io;
 use strsim::normalized_damerau_levenshtein;
 
 /// A document's entity: (document index, entity index).
 pub type EntityRef = (u32, u32);
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GlobalEntity {
     pub kind: EntityKind,
     /// The key the identifier derives from: the same entity gets the same key in every run.
@@ -46,18 +52,17 @@ pub struct GlobalEntity {
 /// Surnames this alike, with the same given name and a shared organisation, are one person.
 const SURNAME_SIMILARITY: f64 = 0.8;
 
-/// An entity being resolved. Sorted vectors rather than B-tree sets: most entities have one or two
-/// surface forms and a few organisations, and a B-tree's first node alone takes hundreds of bytes,
-/// which for the millions of distinct entities of a large dump is most of the memory of a merge.
+/// An entity being resolved: every entity of every document with one (kind, key), and, after the
+/// people are merged, those folded into it. Ordered by kind and key, which are unique.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 struct Candidate {
     kind: EntityKind,
-    /// Filled in when all documents are in (kept once, in the map that finds candidates by key).
     key: Vec<String>,
     /// Each surface form and how often it was seen, sorted by form.
     surfaces: Vec<(String, u32)>,
-    /// For people, the organisations (interned name keys, sorted) of the documents they appear in:
-    /// what "shares an organisation" means.
-    organizations: Vec<u32>,
+    /// For people, the organisations (name keys, sorted) of the documents they appear in: what "shares
+    /// an organisation" means.
+    organizations: Vec<String>,
     members: Vec<EntityRef>,
 }
 
@@ -65,20 +70,13 @@ impl Candidate {
     fn add_surface(&mut self, surface: &str, count: u32) {
         match self.surfaces.binary_search_by(|(s, _)| s.as_str().cmp(surface)) {
             Ok(i) => self.surfaces[i].1 += count,
-            Err(i) => {
-                // Grown one at a time while small: a vector's first growth makes room for four, and most
-                // entities have one or two forms.
-                if self.surfaces.len() == self.surfaces.capacity() && self.surfaces.len() < 4 {
-                    self.surfaces.reserve_exact(1);
-                }
-                self.surfaces.insert(i, (surface.to_string(), count))
-            }
+            Err(i) => self.surfaces.insert(i, (surface.to_string(), count)),
         }
     }
 
-    fn add_organization(&mut self, organization: u32) {
-        if let Err(i) = self.organizations.binary_search(&organization) {
-            self.organizations.insert(i, organization);
+    fn add_organization(&mut self, organization: &str) {
+        if let Err(i) = self.organizations.binary_search_by(|o| o.as_str().cmp(organization)) {
+            self.organizations.insert(i, organization.to_string());
         }
     }
 
@@ -93,6 +91,18 @@ impl Candidate {
         }
         false
     }
+
+    /// Takes in everything of `other`, which is the same entity.
+    fn absorb(&mut self, other: Candidate) {
+        for (surface, count) in other.surfaces {
+            self.add_surface(&surface, count);
+        }
+        for organization in other.organizations {
+            self.add_organization(&organization);
+        }
+        self.members.extend(other.members);
+        self.members.sort();
+    }
 }
 
 fn key_of(kind: EntityKind, name: &str) -> Vec<String> {
@@ -102,107 +112,193 @@ fn key_of(kind: EntityKind, name: &str) -> Vec<String> {
     }
 }
 
-/// Merges the entities of `docs` into global entities, sorted by kind and key (deterministic).
+/// One entity of one document, as sorted by kind and key to gather the entities of one key:
+/// (kind, key, document, entity, name, surface forms, organisations of the document for a person).
+type EntityMention = (EntityKind, Vec<String>, u32, u32, String, Vec<String>, Vec<String>);
+
+/// Merges the entities of `docs` into global entities, sorted by kind and key (deterministic), all in
+/// memory: `AcrossDocuments` with no bound.
 pub fn resolve_across<D: std::borrow::Borrow<DocumentEntities>>(docs: impl IntoIterator<Item = D>) -> Vec<GlobalEntity> {
-    // Exact keys first: one candidate per (kind, full key).
-    let mut by_key: BTreeMap<(EntityKind, Vec<String>), usize> = BTreeMap::new();
-    let mut candidates: Vec<Candidate> = Vec::new();
-    let mut organization_numbers: BTreeMap<String, u32> = BTreeMap::new();
+    let mut across = AcrossDocuments::new(usize::MAX);
     for (d, doc) in docs.into_iter().enumerate() {
-        let doc = doc.borrow();
-        let doc_organizations: BTreeSet<u32> = doc
+        across.add(d as u32, doc.borrow()).expect("nothing goes to disk without a memory bound");
+    }
+    across.resolve().and_then(|entities| entities.collect()).expect("nothing goes to disk without a memory bound")
+}
+
+/// Resolution across documents with bounded memory: every step is a sort by a blocking key (sorted runs
+/// on disk past `memory` bytes each) followed by work on one block at a time.
+/// 1. Each document's entities, by kind and key: the entities of one key are one candidate.
+/// 2. People with a full name, by given name: spelling variants of the surname merge (`same_person`).
+/// 3. People, by surname: a surname used alone joins the full name it belongs to.
+/// 4. Every candidate, by kind and key: the global entities.
+///
+/// What stays in memory is the largest block (the people of one given name or one surname), not the
+/// number of documents or entities.
+pub struct AcrossDocuments {
+    mentions: SortedRuns<EntityMention>,
+    memory: usize,
+}
+
+impl AcrossDocuments {
+    pub fn new(memory: usize) -> Self {
+        Self { mentions: SortedRuns::new(memory), memory }
+    }
+
+    /// Document `doc`'s entities. Documents may come in any order; their numbers say which is which.
+    pub fn add(&mut self, doc: u32, entities: &DocumentEntities) -> io::Result<()> {
+        let organizations: Vec<String> = entities
             .entities
             .iter()
             .filter(|(kind, _, _)| *kind == EntityKind::Organization)
-            .map(|(_, name, _)| {
-                let next = organization_numbers.len() as u32;
-                *organization_numbers.entry(organization_key(name).join(" ")).or_insert(next)
-            })
+            .map(|(_, name, _)| organization_key(name).join(" "))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
             .collect();
-        for (e, (kind, name, surfaces)) in doc.entities.iter().enumerate() {
+        for (e, (kind, name, surfaces)) in entities.entities.iter().enumerate() {
             let key = key_of(*kind, name);
             if key.is_empty() {
                 continue;
             }
-            let index = *by_key.entry((*kind, key)).or_insert_with(|| {
-                candidates.push(Candidate { kind: *kind, key: Vec::new(), surfaces: Vec::new(), organizations: Vec::new(), members: Vec::new() });
-                candidates.len() - 1
-            });
-            let candidate = &mut candidates[index];
-            for surface in surfaces {
-                candidate.add_surface(surface, 1);
+            let organizations = if *kind == EntityKind::Person { organizations.clone() } else { Vec::new() };
+            self.mentions.push((*kind, key, doc, e as u32, name.clone(), surfaces.clone(), organizations))?;
+        }
+        Ok(())
+    }
+
+    /// The global entities, by kind and key.
+    pub fn resolve(self) -> io::Result<impl Iterator<Item = io::Result<GlobalEntity>>> {
+        // At most three sorts fill at one time.
+        let share = (self.memory / 3).max(1);
+        let mut entities = SortedRuns::new(share);
+        let (mut by_given_name, mut surname_only) = (SortedRuns::new(share), SortedRuns::new(share));
+        for candidate in candidates(self.mentions.into_sorted()?) {
+            let candidate = candidate?;
+            match candidate.kind {
+                EntityKind::Person => route_person(candidate, &mut by_given_name, &mut surname_only)?,
+                _ => entities.push(candidate)?,
             }
-            candidate.add_surface(name, 0);
-            if *kind == EntityKind::Person {
-                for &organization in &doc_organizations {
-                    candidate.add_organization(organization);
+        }
+        // Rounds of both blockings until a round by surname merges nothing: a merge by surname gives a
+        // full name organisations that may let it merge with a spelling variant by given name.
+        loop {
+            let mut by_surname = surname_only;
+            for block in blocks(by_given_name.into_sorted()?) {
+                for candidate in merge_people(block?).0 {
+                    by_surname.push((candidate.key.last().expect("a full name").clone(), candidate))?;
                 }
             }
-            candidate.members.push((d as u32, e as u32));
+            (by_given_name, surname_only) = (SortedRuns::new(share), SortedRuns::new(share));
+            let mut merged = false;
+            for block in blocks(by_surname.into_sorted()?) {
+                let (people, merged_here) = merge_people(block?);
+                merged |= merged_here;
+                for candidate in people {
+                    route_person(candidate, &mut by_given_name, &mut surname_only)?;
+                }
+            }
+            if !merged {
+                break;
+            }
         }
+        for sorted in [by_given_name.into_sorted()?, surname_only.into_sorted()?] {
+            for record in sorted {
+                entities.push(record?.1)?;
+            }
+        }
+        Ok(entities.into_sorted()?.map(|candidate| candidate.map(into_global)))
     }
-    drop(organization_numbers);
-    for ((_, key), index) in by_key {
-        candidates[index].key = key;
-    }
-    // Sorted in place (keys are unique): a second table of candidates would double the peak.
-    candidates.shrink_to_fit();
-    candidates.sort_unstable_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
-    merge_people(&mut candidates);
-    let mut entities: Vec<GlobalEntity> = candidates.into_iter().map(into_global).collect();
-    entities.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
-    entities
 }
 
-/// Folds surname-only people into the one full name with that surname, and spelling variants into
-/// each other, when they share an organisation. Each candidate is compared only with those that could
-/// be the same person (the surname-only form of its surname, full names with its given name), so the
-/// work grows with those groups, not with the square of all the people of a dump. Candidates are taken
-/// in key order, each absorbing all it can; passes repeat until nothing merges, since a candidate that
-/// absorbed another's organisations may now share one with an earlier candidate.
-fn merge_people(candidates: &mut Vec<Candidate>) {
-    let people = |c: &Candidate| c.kind == EntityKind::Person;
-    let mut surname_only: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut by_given_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, c) in candidates.iter().enumerate().filter(|(_, c)| people(c)) {
-        match c.key.len() {
-            1 => surname_only.entry(c.key[0].clone()).or_default().push(i),
-            _ => by_given_name.entry(c.key[0].clone()).or_default().push(i),
-        }
+/// A person goes to the block of its given name when it has a full name, else to that of its surname.
+fn route_person(candidate: Candidate, by_given_name: &mut SortedRuns<(String, Candidate)>, surname_only: &mut SortedRuns<(String, Candidate)>) -> io::Result<()> {
+    let block = candidate.key[0].clone();
+    match candidate.key.len() {
+        1 => surname_only.push((block, candidate)),
+        _ => by_given_name.push((block, candidate)),
     }
-    let mut alive = vec![true; candidates.len()];
-    let mut merged = true;
+}
+
+/// The candidates of the sorted mentions: one per run of equal kind and key.
+fn candidates(mentions: Sorted<EntityMention>) -> impl Iterator<Item = io::Result<Candidate>> {
+    let mut mentions = mentions.peekable();
+    std::iter::from_fn(move || {
+        let (kind, key, doc, e, name, surfaces, organizations) = match mentions.next()? {
+            Ok(mention) => mention,
+            Err(error) => return Some(Err(error)),
+        };
+        let mut candidate = Candidate { kind, key, surfaces: Vec::new(), organizations: Vec::new(), members: Vec::new() };
+        let add = |candidate: &mut Candidate, (doc, e, name, surfaces, organizations): (u32, u32, String, Vec<String>, Vec<String>)| {
+            for surface in &surfaces {
+                candidate.add_surface(surface, 1);
+            }
+            candidate.add_surface(&name, 0);
+            for organization in &organizations {
+                candidate.add_organization(organization);
+            }
+            candidate.members.push((doc, e));
+        };
+        add(&mut candidate, (doc, e, name, surfaces, organizations));
+        while let Some(Ok(next)) = mentions.peek() {
+            if (next.0, &next.1) != (candidate.kind, &candidate.key) {
+                break;
+            }
+            let Ok((_, _, doc, e, name, surfaces, organizations)) = mentions.next().expect("peeked") else { unreachable!("peeked as read") };
+            add(&mut candidate, (doc, e, name, surfaces, organizations));
+        }
+        Some(Ok(candidate))
+    })
+}
+
+/// The candidates of one blocking key at a time, in key order within the block.
+fn blocks(sorted: Sorted<(String, Candidate)>) -> impl Iterator<Item = io::Result<Vec<Candidate>>> {
+    let mut sorted = sorted.peekable();
+    std::iter::from_fn(move || {
+        let (block, first) = match sorted.next()? {
+            Ok(record) => record,
+            Err(error) => return Some(Err(error)),
+        };
+        let mut members = vec![first];
+        while let Some(Ok((next, _))) = sorted.peek() {
+            if *next != block {
+                break;
+            }
+            match sorted.next().expect("peeked") {
+                Ok((_, candidate)) => members.push(candidate),
+                Err(error) => return Some(Err(error)),
+            }
+        }
+        Some(Ok(members))
+    })
+}
+
+/// Folds, within one block of people, surname-only people into the full name with that surname, and
+/// spelling variants into each other, when they share an organisation. Candidates are taken in key
+/// order, each absorbing all it can; passes repeat until nothing merges, since a candidate that
+/// absorbed another's organisations may now share one with an earlier candidate. Says whether any merged.
+fn merge_people(block: Vec<Candidate>) -> (Vec<Candidate>, bool) {
+    let mut block: Vec<Option<Candidate>> = block.into_iter().map(Some).collect();
+    let (mut merged, mut any) = (true, false);
     while merged {
         merged = false;
-        for keep in 0..candidates.len() {
-            if !alive[keep] || !people(&candidates[keep]) || candidates[keep].key.len() < 2 {
+        for keep in 0..block.len() {
+            if block[keep].as_ref().is_none_or(|c| c.key.len() < 2) {
                 continue;
             }
-            let key = &candidates[keep].key;
-            let mut alike: Vec<usize> = surname_only.get(key.last().unwrap()).into_iter().chain(by_given_name.get(&key[0])).flatten().copied().collect();
-            alike.sort_unstable();
-            for absorb in alike {
-                if absorb == keep || !alive[absorb] || !same_person(&candidates[keep], &candidates[absorb]) {
-                    continue;
+            for absorb in 0..block.len() {
+                let same = match (&block[keep], &block[absorb]) {
+                    (Some(a), Some(b)) => absorb != keep && same_person(a, b),
+                    _ => false,
+                };
+                if same {
+                    let absorbed = block[absorb].take().expect("alive");
+                    block[keep].as_mut().expect("alive").absorb(absorbed);
+                    (merged, any) = (true, true);
                 }
-                let absorbed = std::mem::take(&mut candidates[absorb].members);
-                let surfaces = std::mem::take(&mut candidates[absorb].surfaces);
-                let organizations = std::mem::take(&mut candidates[absorb].organizations);
-                alive[absorb] = false;
-                merged = true;
-                let target = &mut candidates[keep];
-                for (surface, count) in surfaces {
-                    target.add_surface(&surface, count);
-                }
-                for organization in organizations {
-                    target.add_organization(organization);
-                }
-                target.members.extend(absorbed);
-                target.members.sort();
             }
         }
     }
-    *candidates = std::mem::take(candidates).into_iter().zip(alive).filter(|(_, alive)| *alive).map(|(c, _)| c).collect();
+    (block.into_iter().flatten().collect(), any)
 }
 
 /// Is `b` the same person as `a`, to be folded into `a`? `a` is the fuller or more common form.

@@ -7,9 +7,9 @@ mod names;
 mod registry;
 mod within_document;
 
-pub use across_documents::{resolve_across, DocumentEntities, EntityRef, GlobalEntity};
+pub use across_documents::{resolve_across, AcrossDocuments, DocumentEntities, EntityRef, GlobalEntity};
 pub use names::{organization_key, person_key, ticker_symbol};
-pub use registry::{Assignment, Registry, RegistryEntry, REGISTRY_FORMAT};
+pub use registry::{Assigner, Assignment, Registry, RegistryEntry, REGISTRY_FORMAT};
 pub use within_document::group_mentions;
 
 use crate::model::Document;

@@ -55,7 +55,7 @@ impl Default for Registry {
 }
 
 /// The identifier the registry gives an entity of this run, and the identifiers merged into it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assignment {
     pub id: String,
     pub same_as: Vec<String>,
@@ -104,46 +104,14 @@ impl Registry {
     /// records what the run saw of it. The key index is built once per run, so a run costs a lookup per
     /// key, whatever the size of the registry.
     pub fn assign(&mut self, entities: &[GlobalEntity]) -> Vec<Assignment> {
-        let mut index = Index::build(self);
-        entities.iter().map(|entity| self.assign_one(entity, &mut index)).collect()
+        let mut assigner = self.assigner();
+        entities.iter().map(|entity| assigner.assign(entity)).collect()
     }
 
-    fn assign_one(&mut self, entity: &GlobalEntity, index: &mut Index) -> Assignment {
-        let keys = lookup_keys(entity);
-        let known: BTreeSet<&String> = keys.iter().filter_map(|key| index.holders.get(&(entity.kind, key.clone()))).collect();
-        let mut known: Vec<String> = known.into_iter().cloned().collect();
-        known.sort_by_key(|id| self.entities[id].seq);
-        let id = match known.first() {
-            Some(first) => first.clone(),
-            None => {
-                let entry = RegistryEntry { seq: index.next_seq, kind: entity.kind, name: entity.name.clone(), keys: BTreeSet::new(), names: BTreeSet::new(), merged_into: None };
-                index.next_seq += 1;
-                self.entities.insert(entity.key.clone(), entry);
-                entity.key.clone()
-            }
-        };
-        for other in known.iter().skip(1) {
-            let absorbed = self.entities.get_mut(other).expect("known ids are registered");
-            absorbed.merged_into = Some(id.clone());
-            let (keys, names) = (absorbed.keys.clone(), absorbed.names.clone());
-            let survivor = self.entities.get_mut(&id).expect("the survivor is registered");
-            survivor.keys.extend(keys);
-            survivor.names.extend(names);
-            let earlier = index.absorbed.remove(other).unwrap_or_default();
-            let into = index.absorbed.entry(id.clone()).or_default();
-            into.insert(other.clone());
-            into.extend(earlier);
-        }
-        let survivor = self.entities.get_mut(&id).expect("the survivor is registered");
-        survivor.keys.extend(keys);
-        survivor.names.insert(entity.name.clone());
-        survivor.names.extend(entity.alternate_names.iter().cloned());
-        // A survivor holds the keys of everything merged into it.
-        for key in &survivor.keys {
-            index.holders.insert((entity.kind, key.clone()), id.clone());
-        }
-        let same_as = index.absorbed.get(&id).map(|ids| ids.iter().cloned().collect()).unwrap_or_default();
-        Assignment { id, same_as }
+    /// `assign` one entity at a time, for runs that stream their entities.
+    pub fn assigner(&mut self) -> Assigner<'_> {
+        let index = Index::build(self);
+        Assigner { registry: self, index }
     }
 
     /// Follows `merged_into` to the surviving identifier.
@@ -157,6 +125,53 @@ impl Registry {
             }
         }
         current
+    }
+}
+
+/// Gives entities their identifiers one after the other (see `Registry::assign`).
+pub struct Assigner<'r> {
+    registry: &'r mut Registry,
+    index: Index,
+}
+
+impl Assigner<'_> {
+    pub fn assign(&mut self, entity: &GlobalEntity) -> Assignment {
+        let (registry, index) = (&mut *self.registry, &mut self.index);
+        let keys = lookup_keys(entity);
+        let known: BTreeSet<&String> = keys.iter().filter_map(|key| index.holders.get(&(entity.kind, key.clone()))).collect();
+        let mut known: Vec<String> = known.into_iter().cloned().collect();
+        known.sort_by_key(|id| registry.entities[id].seq);
+        let id = match known.first() {
+            Some(first) => first.clone(),
+            None => {
+                let entry = RegistryEntry { seq: index.next_seq, kind: entity.kind, name: entity.name.clone(), keys: BTreeSet::new(), names: BTreeSet::new(), merged_into: None };
+                index.next_seq += 1;
+                registry.entities.insert(entity.key.clone(), entry);
+                entity.key.clone()
+            }
+        };
+        for other in known.iter().skip(1) {
+            let absorbed = registry.entities.get_mut(other).expect("known ids are registered");
+            absorbed.merged_into = Some(id.clone());
+            let (keys, names) = (absorbed.keys.clone(), absorbed.names.clone());
+            let survivor = registry.entities.get_mut(&id).expect("the survivor is registered");
+            survivor.keys.extend(keys);
+            survivor.names.extend(names);
+            let earlier = index.absorbed.remove(other).unwrap_or_default();
+            let into = index.absorbed.entry(id.clone()).or_default();
+            into.insert(other.clone());
+            into.extend(earlier);
+        }
+        let survivor = registry.entities.get_mut(&id).expect("the survivor is registered");
+        survivor.keys.extend(keys);
+        survivor.names.insert(entity.name.clone());
+        survivor.names.extend(entity.alternate_names.iter().cloned());
+        // A survivor holds the keys of everything merged into it.
+        for key in &survivor.keys {
+            index.holders.insert((entity.kind, key.clone()), id.clone());
+        }
+        let same_as = index.absorbed.get(&id).map(|ids| ids.iter().cloned().collect()).unwrap_or_default();
+        Assignment { id, same_as }
     }
 }
 
