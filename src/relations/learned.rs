@@ -170,8 +170,12 @@ impl RelationModel {
 /// One fact per statement, the most confident (the first on ties), in text order: an article repeats its
 /// news (headline, lead, body), and each repetition is a candidate. A statement is who leaves, joins or
 /// replaces whom; for a role held, also where, since one person holds roles at several organisations.
-/// The statement's modality is the one read at the most confident repetition with a trigger word, and
-/// its role the one of the most confident repetition that names one ("Hegeman is leaving" names none).
+/// The statement's modality (and date) is the one read at its first repetition with a trigger word: a
+/// story states its news first as it stands, then goes back over it in quotes and background ("I am
+/// honoured to assume the role", "had planned to leave in May"). Over the candidates of true facts,
+/// the first repetition's reading matched the gold more often than the most confident one's, on the
+/// train articles (0.590 against 0.587) and on corpus/dev (0.724 against 0.707). Its role is the one of
+/// the most confident repetition that names one ("Hegeman is leaving" names none).
 fn strongest_per_statement(facts: Vec<(Fact, bool)>) -> Vec<Fact> {
     let statement = |f: &Fact| (f.kind, f.person, f.predecessor, if f.kind == FactKind::HoldsRole { f.organization } else { None });
     let most_confident = |keep: &dyn Fn(&(Fact, bool)) -> bool, key| {
@@ -185,7 +189,7 @@ fn strongest_per_statement(facts: Vec<(Fact, bool)>) -> Vec<Fact> {
             continue;
         }
         let mut kept = most_confident(&|_| true, key).map(|f| f.0.clone()).unwrap_or_else(|| fact.clone());
-        if let Some((triggered, _)) = most_confident(&|f| f.1, key) {
+        if let Some((triggered, _)) = facts.iter().filter(|f| f.1 && statement(&f.0) == key).min_by_key(|f| f.0.sentence) {
             kept.modality = triggered.modality;
             kept.date = triggered.date;
         }
@@ -213,6 +217,35 @@ fn modality_named(name: &str) -> Option<Modality> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn departure(sentence: usize, modality: Modality, confidence: f32) -> Fact {
+        Fact {
+            kind: FactKind::Left,
+            person: 0,
+            predecessor: None,
+            organization: Some(1),
+            role: None,
+            modality,
+            former: false,
+            date: None,
+            evidence: crate::model::ByteSpan::new(sentence * 10, sentence * 10 + 9),
+            sentence,
+            confidence,
+        }
+    }
+
+    #[test]
+    fn a_statement_takes_the_modality_of_its_first_triggered_repetition_and_the_evidence_of_its_strongest() {
+        let facts = vec![
+            // A sentence without a trigger word, first: it does not decide the modality.
+            (departure(0, Modality::Hedged, 0.5), false),
+            (departure(1, Modality::Future, 0.6), true),
+            (departure(4, Modality::Asserted, 0.9), true),
+        ];
+        let kept = strongest_per_statement(facts);
+        assert_eq!(kept.len(), 1);
+        assert_eq!((kept[0].modality, kept[0].sentence, kept[0].confidence), (Modality::Future, 4, 0.9));
+    }
 
     #[test]
     fn the_best_score_is_the_first_of_equals() {
