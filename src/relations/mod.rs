@@ -68,14 +68,14 @@ impl DocumentStage for RelationStage {
 }
 
 /// The model's facts with what they imply: a succession names the role the predecessor held and says
-/// that one left and the other joined; an appointment in effect says the role is held, a departure
-/// not yet done that it still is.
+/// that one left and the other joined. Roles held are the model's own `holds_role` facts: deriving one
+/// from every appointment in effect and departure not yet done (as the rules do) added false roles on
+/// every annotated set (corpus/dev F1 0.580 -> 0.581 without it, eval-dev 0.785 -> 0.829, the project's
+/// own dev articles 0.535 -> 0.536, the seeds unchanged).
 fn completed(mut facts: Vec<Fact>) -> Vec<Fact> {
     inherit_succession_roles(&mut facts);
     let successions: Vec<Fact> = facts.iter().filter(|f| f.kind == FactKind::Replaces).cloned().collect();
     facts.extend(implied_by_successions(&successions));
-    let holdings: Vec<Fact> = implied_role_holdings(&facts).into_iter().filter(|f| !f.former).collect();
-    facts.extend(holdings);
     deduplicate(facts)
 }
 
