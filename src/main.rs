@@ -185,8 +185,8 @@ struct MergeArgs {
     /// An entity registry, as for extract.
     #[arg(long)]
     registry: Option<PathBuf>,
-    /// MiB each sort of the knowledge layer may take (entities by blocking key, entity nodes, facts);
-    /// past it, sorted runs go to a temporary file and are merged from there (same output).
+    /// MiB the sorts of the knowledge layer (entities by blocking key, entity nodes, facts) may take
+    /// together; past it, sorted runs go to a temporary file and are merged from there (same output).
     #[arg(long, default_value_t = DEFAULT_MEMORY >> 20)]
     memory: usize,
     /// No progress bar.
@@ -200,7 +200,7 @@ struct GraphTarget {
     format: GraphFormat,
     errors: Option<PathBuf>,
     registry: Option<PathBuf>,
-    /// Bytes of each sort of the knowledge layer (`--memory` of merge).
+    /// Bytes the sorts of the knowledge layer may take together (`--memory` of merge).
     merge_memory: usize,
 }
 

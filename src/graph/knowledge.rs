@@ -35,12 +35,12 @@ pub struct KnowledgeGraph {
     activity: String,
     /// With `--registry`: identifiers of earlier runs, reused, and updated with this run's entities.
     registry: Option<Registry>,
-    /// Bytes each sort of the merge (entities, entity nodes, facts) may take; past them, sorted runs go
-    /// to disk.
+    /// Bytes the sorts of the merge (entities, entity nodes, facts) may take together; past them,
+    /// sorted runs go to disk.
     memory: usize,
 }
 
-/// The memory of each sort unless told otherwise (`with_memory`).
+/// The memory of the sorts unless told otherwise (`with_memory`).
 pub const DEFAULT_MEMORY: usize = 256 << 20;
 
 /// The identifier of a global entity without a registry: its resolution key, so the same entity has
@@ -154,7 +154,7 @@ impl KnowledgeGraph {
         Self { activity: activity.to_string(), memory: DEFAULT_MEMORY, ..Self::default() }
     }
 
-    /// Bounds the memory of each sort to `bytes`; the rest goes to sorted runs on disk.
+    /// Bounds the memory of the sorts to `bytes`; the rest goes to sorted runs on disk.
     pub fn with_memory(self, bytes: usize) -> Self {
         Self { memory: bytes, ..self }
     }

@@ -274,10 +274,21 @@ fn blocks(sorted: Sorted<(String, Candidate)>) -> impl Iterator<Item = io::Resul
 
 /// Folds, within one block of people, surname-only people into the full name with that surname, and
 /// spelling variants into each other, when they share an organisation. Candidates are taken in key
-/// order, each absorbing all it can; passes repeat until nothing merges, since a candidate that
-/// absorbed another's organisations may now share one with an earlier candidate. Says whether any merged.
+/// order, each absorbing all it can, in key order; passes repeat until nothing merges, since a candidate
+/// that absorbed another's organisations may now share one with an earlier candidate. Says whether any
+/// merged.
+///
+/// Only people who share an organisation can merge, so each candidate looks only at those (through an
+/// index from organisation to the block's people who have it), not at the whole block: the people of
+/// one given name in a large dump are thousands, those of one given name and one organisation a few.
 fn merge_people(block: Vec<Candidate>) -> (Vec<Candidate>, bool) {
     let mut block: Vec<Option<Candidate>> = block.into_iter().map(Some).collect();
+    let mut having: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (i, candidate) in block.iter().enumerate() {
+        for organization in &candidate.as_ref().expect("all alive").organizations {
+            having.entry(organization.clone()).or_default().push(i);
+        }
+    }
     let (mut merged, mut any) = (true, false);
     while merged {
         merged = false;
@@ -285,16 +296,27 @@ fn merge_people(block: Vec<Candidate>) -> (Vec<Candidate>, bool) {
             if block[keep].as_ref().is_none_or(|c| c.key.len() < 2) {
                 continue;
             }
-            for absorb in 0..block.len() {
+            // Those sharing an organisation with `keep`, taken in key order; an organisation gained by a
+            // merge brings in its people after the one just absorbed (earlier ones wait for the next pass).
+            let mut pending: BTreeSet<usize> = block[keep].as_ref().expect("alive").organizations.iter().flat_map(|o| having[o].iter().copied()).collect();
+            while let Some(absorb) = pending.pop_first() {
                 let same = match (&block[keep], &block[absorb]) {
                     (Some(a), Some(b)) => absorb != keep && same_person(a, b),
                     _ => false,
                 };
-                if same {
-                    let absorbed = block[absorb].take().expect("alive");
-                    block[keep].as_mut().expect("alive").absorb(absorbed);
-                    (merged, any) = (true, true);
+                if !same {
+                    continue;
                 }
+                let absorbed = block[absorb].take().expect("alive");
+                let target = block[keep].as_mut().expect("alive");
+                let gained: Vec<String> = absorbed.organizations.iter().filter(|o| target.organizations.binary_search(o).is_err()).cloned().collect();
+                target.absorb(absorbed);
+                for organization in gained {
+                    let people = having.get_mut(&organization).expect("indexed");
+                    pending.extend(people.iter().copied().filter(|&i| i > absorb));
+                    people.push(keep);
+                }
+                (merged, any) = (true, true);
             }
         }
     }
