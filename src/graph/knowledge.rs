@@ -14,7 +14,7 @@
 use super::article::{date_literal, fact_class, round3, schema_class};
 use super::iri::entity_key_iri;
 use super::record::ArticleKnowledge;
-use fact_runs::FactRuns;
+use fact_runs::StatedFact;
 use crate::model::{Fact, FactDate, FactKind, Modality};
 use crate::pipeline::SortedRuns;
 use crate::resolve::{AcrossDocuments, Assignment, GlobalEntity, Registry};
@@ -58,7 +58,7 @@ fn same_but_role(a: &FactKey, b: &FactKey) -> bool {
 }
 
 /// What a merged fact keeps of one per-article fact that supports it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Support {
     article: u32,
     index: u32,
@@ -121,23 +121,6 @@ impl PartialOrd for Identified {
 impl Ord for Identified {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         (&self.iri, self.entity.kind, &self.entity.key).cmp(&(&other.iri, other.entity.kind, &other.entity.key))
-    }
-}
-
-/// Strings replaced by their rank among the distinct ones: numbers that compare as the strings do.
-struct Ranked {
-    sorted: Vec<String>,
-    /// The rank of each original string (equal strings, equal ranks).
-    rank_of: Vec<u32>,
-}
-
-impl Ranked {
-    fn new(strings: Vec<String>) -> Self {
-        let mut sorted = strings.clone();
-        sorted.sort_unstable();
-        sorted.dedup();
-        let rank_of = strings.iter().map(|s| sorted.binary_search(s).expect("sorted from these") as u32).collect();
-        Self { sorted, rank_of }
     }
 }
 
@@ -238,11 +221,10 @@ impl KnowledgeGraph {
         }
         let entity_iris = entity_iris.finish()?;
 
-        // Pass 2: facts, as (key, support) pairs sorted by key (in memory up to `memory`, in sorted runs
-        // on disk past it): a merged fact is a run of equal keys. The key holds the role as its number in
-        // `normalized_roles` until every role is known; the sort compares their texts.
-        let mut stated = FactRuns::new(share);
-        let mut normalized_roles = Interner::default();
+        // Pass 2: facts, sorted by key with the role as text (`fact_runs.rs`): a merged fact is a run of
+        // equal keys. Once sorted, a key names its role by its rank among the distinct roles.
+        let mut stated = SortedRuns::new(share);
+        let mut normalized_roles: BTreeSet<String> = BTreeSet::new();
         let mut roles = Interner::default();
         let mut articles = SpilledArticles::new(&mut file)?;
         let mut global_of = global_of.into_sorted()?.peekable();
@@ -257,20 +239,26 @@ impl KnowledgeGraph {
             let global = |local: usize| locals.get(local).copied().flatten();
             for (index, fact) in knowledge.facts.iter().enumerate() {
                 let Some(person) = global(fact.person) else { continue };
-                let role = fact.role.as_ref().map(|r| normalized_roles.number(&r.normalized.to_lowercase()));
+                let role = fact.role.as_ref().map(|r| r.normalized.to_lowercase());
+                if let Some(role) = &role {
+                    if !normalized_roles.contains(role) {
+                        normalized_roles.insert(role.clone());
+                    }
+                }
                 let key = (fact.kind, person, fact.predecessor.and_then(global), fact.organization.and_then(global), role);
-                stated.push((key, Support::of(a as u32, index as u32, fact, &mut roles)), &normalized_roles.strings)?;
+                stated.push(StatedFact { key, support: Support::of(a as u32, index as u32, fact, &mut roles) })?;
             }
         }
         articles.finish()?;
         drop(global_of);
-        let ranked_roles = Ranked::new(normalized_roles.strings.clone());
-        let texts = FactTexts { articles: &article_iris, iris: &entity_iris, normalized_roles: &ranked_roles.sorted, roles: &roles.strings };
+        let normalized_roles: Vec<String> = normalized_roles.into_iter().collect();
+        let texts = FactTexts { articles: &article_iris, iris: &entity_iris, normalized_roles: &normalized_roles, roles: &roles.strings };
         // Each key's support in input order; one group of keys that differ in their role alone at a time.
         let mut group: Vec<(FactKey, Support)> = Vec::new();
-        for next in stated.into_sorted(&normalized_roles.strings)? {
-            let (mut key, support) = next?;
-            key.4 = key.4.map(|r| ranked_roles.rank_of[r as usize]);
+        for next in stated.into_sorted()? {
+            let StatedFact { key: (kind, person, predecessor, organization, role), support } = next?;
+            let rank = |role: &String| normalized_roles.binary_search(role).expect("every role was collected") as u32;
+            let key = (kind, person, predecessor, organization, role.as_ref().map(rank));
             if group.last().is_some_and(|(last, _)| !same_but_role(last, &key)) {
                 self.emit_group(&group, &texts, emit)?;
                 group.clear();
