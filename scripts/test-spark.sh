@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # The Spark recipe, for real, in Spark local mode: the seed and sample articles (read in place) as one
 # JSONL dump with a malformed line and a repeated id in it, split into 3 partitions, mapped with
-# RDD.pipe through `newsgraph extract --per-doc --numbered`, reduced with `newsgraph merge`; the graph
-# must equal, byte for byte, the one a single `newsgraph extract` over the same dump writes, and the
-# error report must hold the same records at the same lines.
+# RDD.pipe through `newsgraph extract --per-doc --numbered`, the knowledge layer merged on the cluster
+# (`newsgraph merge-step`s between shuffles), the graph written by `newsgraph merge --knowledge`; the
+# graph must equal, byte for byte, the one a single `newsgraph extract` over the same dump writes, and
+# the error report must hold the same records at the same lines. Then the merge alone again from the
+# records, in 5 partitions with no memory for the steps' sorts (every sort on disk): the same graph.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=$(scripts/setup-spark.sh)
 [ -x target/release/newsgraph ] || scripts/setup.sh
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap "rm -rf \"$work\"" EXIT
 "$python" - "$work/dump.jsonl" ../shared/seeds examples <<'PY'
 import json, os, sys
 out, seeds, examples = sys.argv[1:]
@@ -36,10 +38,19 @@ if ! cmp -s "$work/single.jsonld" "$work/spark/graph.jsonld"; then
   diff <(tr ',' '\n' < "$work/single.jsonld") <(tr ',' '\n' < "$work/spark/graph.jsonld") | head -20 >&2
   exit 1
 fi
+if ! "$python" scripts/spark/newsgraph_spark.py "$work/spark/records" "$work/again" --from-records --master "local[2]" --partitions 5 --merge-memory 0 >"$work/again.log" 2>&1; then
+  cat "$work/again.log" >&2
+  echo "test-spark: FAILED: the Spark merge from records failed" >&2
+  exit 1
+fi
+if ! cmp -s "$work/single.jsonld" "$work/again/graph.jsonld"; then
+  echo "test-spark: FAILED: the graph merged again from the records in 5 partitions differs" >&2
+  exit 1
+fi
 # Same failures at the same lines; only the file name differs (the dump, or - for the piped partitions).
 strip_file() { sed 's/"file":"[^"]*",//' "$1"; }
 if ! diff <(strip_file "$work/single.errors.jsonl") <(strip_file "$work/spark/graph.errors.jsonl") >&2; then
   echo "test-spark: FAILED: the error reports differ" >&2
   exit 1
 fi
-echo "test-spark: ok: $parts partitions merged into the single-process graph ($(wc -c < "$work/single.jsonld") bytes, $(wc -l < "$work/single.errors.jsonl") failed records)"
+echo "test-spark: ok: $parts partitions extracted and merged on the cluster, then merged again in 5, into the single-process graph ($(wc -c < "$work/single.jsonld") bytes, $(wc -l < "$work/single.errors.jsonl") failed records)"

@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::eval::{read_gold, write_labelled_candidates};
-use newsgraph::graph::{GraphFormat, GraphSink, JsonLdWriter, PerDocSink, PerDocStreams, RunProvenance, StreamHeader, DEFAULT_MEMORY};
+use newsgraph::graph::{part_files, run_step, GraphFormat, GraphSink, JsonLdWriter, MergeStep, PerDocSink, PerDocStreams, RunProvenance, StreamHeader, DEFAULT_MEMORY};
 use newsgraph::ner::{self, NerStage, OnnxOptions, Recognizer};
 use newsgraph::pipeline::{ErrorReport, InputStamp, OutputDir, Output, Pipeline, RunManifest, RunOptions, RunSummary, Shard};
 use newsgraph::read::{expand_inputs, total_input_bytes, Records, DEFAULT_MAX_RECORD_BYTES};
@@ -40,6 +40,10 @@ enum Command {
     /// Write the relation model's training data: every candidate fact in gold-annotated articles, with
     /// its features and its gold label, one JSON line each (read by scripts/relations/train.py).
     Candidates(CandidatesArgs),
+    /// One step of the knowledge layer over standard input, for a cluster (scripts/spark/newsgraph_spark.py):
+    /// lines in, lines out.
+    #[command(hide = true)]
+    MergeStep(MergeStepArgs),
     /// Write a self-contained HTML page of a graph (from extract or merge): per organisation, a timeline
     /// of who left, replaced and joined whom, modality shown, people and roles, filters, evidence.
     Report(ReportArgs),
@@ -189,9 +193,25 @@ struct MergeArgs {
     /// together; past it, sorted runs go to a temporary file and are merged from there (same output).
     #[arg(long, default_value_t = DEFAULT_MEMORY >> 20)]
     memory: usize,
+    /// Knowledge nodes merged on a cluster (a directory of part files, scripts/spark/newsgraph_spark.py),
+    /// written instead of merging the records' entities and facts here.
+    #[arg(long, conflicts_with = "registry")]
+    knowledge: Option<PathBuf>,
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
+}
+
+#[derive(Args)]
+struct MergeStepArgs {
+    #[arg(value_enum)]
+    step: MergeStep,
+    /// MiB the step's sort may take; past it, sorted runs go to a temporary file.
+    #[arg(long, default_value_t = DEFAULT_MEMORY >> 20)]
+    memory: usize,
+    /// The records' stream header line (fact-nodes: the extraction activity the facts cite).
+    #[arg(long)]
+    header: Option<String>,
 }
 
 /// Where a graph and its error report go.
@@ -202,6 +222,8 @@ struct GraphTarget {
     registry: Option<PathBuf>,
     /// Bytes the sorts of the knowledge layer may take together (`--memory` of merge).
     merge_memory: usize,
+    /// `--knowledge` of merge: the part files of knowledge nodes merged on a cluster.
+    knowledge_nodes: Option<Vec<PathBuf>>,
 }
 
 impl GraphTarget {
@@ -219,6 +241,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => evaluate(&args),
         Command::Candidates(args) => write_candidates(&args),
         Command::Report(args) => write_report(&args),
+        Command::MergeStep(args) => merge_step(&args),
     };
     match result {
         Ok(summary) if summary.failed > 0 => ExitCode::from(EXIT_SOME_RECORDS_FAILED),
@@ -321,6 +344,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
             errors: Some(dir.errors_path()),
             registry: args.registry.clone(),
             merge_memory: DEFAULT_MEMORY,
+            knowledge_nodes: None,
         };
         let streams = PerDocStreams::open(&[dir.parts()])?;
         let merged_provenance = streams.provenance().clone();
@@ -340,7 +364,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
         (summary, output, None)
     } else {
         let output = args.output.clone().expect("clap requires --output without --output-dir");
-        let target = GraphTarget { output, format: graph_format(args.format), errors: args.errors.clone(), registry: args.registry.clone(), merge_memory: DEFAULT_MEMORY };
+        let target = GraphTarget { output, format: graph_format(args.format), errors: args.errors.clone(), registry: args.registry.clone(), merge_memory: DEFAULT_MEMORY, knowledge_nodes: None };
         let mut summary = None;
         let from_sink = write_graph(&target, load_registry(args.registry.as_ref())?, &provenance, |sink| {
             summary = Some(pipeline.run(records, &options, sink, &progress)?);
@@ -367,12 +391,20 @@ fn merge(args: &MergeArgs) -> Result<RunSummary> {
         errors: args.errors.clone(),
         registry: args.registry.clone(),
         merge_memory: args.memory << 20,
+        knowledge_nodes: args.knowledge.as_deref().map(part_files).transpose()?,
     };
     let progress = progress_bar(None, args.quiet);
     let summary = write_graph(&target, load_registry(args.registry.as_ref())?, &provenance, |sink| Ok(streams.feed(sink, &progress)?))?;
     progress.finish_and_clear();
     print_summary(&summary, &target.output, false, target.errors_path().as_deref(), started.elapsed());
     Ok(summary)
+}
+
+fn merge_step(args: &MergeStepArgs) -> Result<RunSummary> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    run_step(args.step, io::stdin().lock(), &mut out, args.memory << 20, args.header.as_deref())?;
+    out.flush()?;
+    Ok(RunSummary::default())
 }
 
 /// The registry of `--registry`, read before any work so that a bad one fails the run at once.
@@ -394,6 +426,9 @@ fn write_graph(target: &GraphTarget, registry: Option<Registry>, provenance: &Ru
         writer = writer.with_registry(registry);
     }
     writer = writer.with_memory(target.merge_memory);
+    if let Some(files) = &target.knowledge_nodes {
+        writer = writer.with_knowledge_nodes(files.clone());
+    }
     let mut sink = GraphSink::new(writer, ErrorReport::new(errors));
     feed(&mut sink)?;
     let (out, errors, registry, summary) = sink.finish()?;

@@ -9,7 +9,9 @@ use crate::resolve::Registry;
 use oxrdfio::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use serde_json::value::RawValue;
 use serde_json::{json, Value};
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::PathBuf;
 
 /// The serialisations the writer produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +29,9 @@ pub struct JsonLdWriter<W: Write> {
     knowledge: KnowledgeGraph,
     /// The PROV-O activity IRI every fact names.
     activity: String,
+    /// Knowledge nodes merged elsewhere (a cluster's `merge-step`s), one per line, in order: written
+    /// instead of the knowledge layer's own.
+    knowledge_nodes: Option<Vec<PathBuf>>,
 }
 
 impl<W: Write> JsonLdWriter<W> {
@@ -42,7 +47,7 @@ impl<W: Write> JsonLdWriter<W> {
             write!(out, "{{\n\"@context\": {context},\n\"@graph\": [\n")?;
         }
         let activity = provenance.activity_iri();
-        let mut writer = Self { out, format, context, nodes_written: 0, knowledge: KnowledgeGraph::new(&activity), activity };
+        let mut writer = Self { out, format, context, nodes_written: 0, knowledge: KnowledgeGraph::new(&activity), activity, knowledge_nodes: None };
         writer.write_node(&dataset_node(provenance))?;
         Ok(writer)
     }
@@ -56,6 +61,12 @@ impl<W: Write> JsonLdWriter<W> {
     /// Bounds the memory of the knowledge layer's sorts (see `KnowledgeGraph::with_memory`).
     pub fn with_memory(mut self, bytes: usize) -> Self {
         self.knowledge = std::mem::take(&mut self.knowledge).with_memory(bytes);
+        self
+    }
+
+    /// Takes the knowledge nodes from `files` (lines of JSON, in order) instead of merging them.
+    pub fn with_knowledge_nodes(mut self, files: Vec<PathBuf>) -> Self {
+        self.knowledge_nodes = Some(files);
         self
     }
 
@@ -81,7 +92,7 @@ impl<W: Write> JsonLdWriter<W> {
     /// An article: its node (`article_node`, as JSON text) written now, its entities and facts kept for
     /// the knowledge layer.
     pub fn add_article(&mut self, iri: String, node: &RawValue, knowledge: Option<ArticleKnowledge>) -> io::Result<()> {
-        if let Some(knowledge) = knowledge {
+        if let Some(knowledge) = knowledge.filter(|_| self.knowledge_nodes.is_none()) {
             self.knowledge.add(iri, &knowledge)?;
         }
         self.write_raw_node(node.get())
@@ -114,7 +125,19 @@ impl<W: Write> JsonLdWriter<W> {
     /// As `finish`, and gives back the registry (when there is one) with this run's entities in it.
     pub fn finish_with_registry(mut self) -> io::Result<(W, Option<Registry>)> {
         let mut knowledge = std::mem::take(&mut self.knowledge);
-        knowledge.write_nodes(&mut |node| self.write_node(node))?;
+        match self.knowledge_nodes.take() {
+            Some(files) => {
+                for file in files {
+                    for line in BufReader::new(File::open(&file)?).lines() {
+                        let line = line?;
+                        if !line.is_empty() {
+                            self.write_raw_node(&line)?;
+                        }
+                    }
+                }
+            }
+            None => knowledge.write_nodes(&mut |node| self.write_node(node))?,
+        }
         if self.format == GraphFormat::JsonLd {
             self.out.write_all(b"\n]\n}\n")?;
         }

@@ -124,10 +124,28 @@ impl Ord for Identified {
     }
 }
 
+/// Texts by number: the IRIs of articles and of entity nodes (read from disk in one process, from a
+/// partition's own records in a cluster step).
+trait Lookup {
+    fn text(&self, number: u32) -> io::Result<String>;
+}
+
+impl Lookup for StringReader {
+    fn text(&self, number: u32) -> io::Result<String> {
+        self.get(number)
+    }
+}
+
+impl Lookup for HashMap<u32, String> {
+    fn text(&self, number: u32) -> io::Result<String> {
+        self.get(&number).cloned().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, format!("no text for number {number}")))
+    }
+}
+
 /// The texts the numbers of entity members, fact keys and supports stand for.
 struct FactTexts<'a> {
-    articles: &'a StringReader,
-    iris: &'a StringReader,
+    articles: &'a dyn Lookup,
+    iris: &'a dyn Lookup,
     normalized_roles: &'a [String],
     roles: &'a [(String, String)],
 }
@@ -238,14 +256,10 @@ impl KnowledgeGraph {
             }
             let global = |local: usize| locals.get(local).copied().flatten();
             for (index, fact) in knowledge.facts.iter().enumerate() {
-                let Some(person) = global(fact.person) else { continue };
-                let role = fact.role.as_ref().map(|r| r.normalized.to_lowercase());
-                if let Some(role) = &role {
-                    if !normalized_roles.contains(role) {
-                        normalized_roles.insert(role.clone());
-                    }
+                let Some(key) = text_key(fact, global) else { continue };
+                if let Some(role) = key.4.as_ref().filter(|role| !normalized_roles.contains(*role)) {
+                    normalized_roles.insert(role.clone());
                 }
-                let key = (fact.kind, person, fact.predecessor.and_then(global), fact.organization.and_then(global), role);
                 stated.push(StatedFact { key, support: Support::of(a as u32, index as u32, fact, &mut roles) })?;
             }
         }
@@ -253,32 +267,39 @@ impl KnowledgeGraph {
         drop(global_of);
         let normalized_roles: Vec<String> = normalized_roles.into_iter().collect();
         let texts = FactTexts { articles: &article_iris, iris: &entity_iris, normalized_roles: &normalized_roles, roles: &roles.strings };
+        self.emit_facts(stated.into_sorted()?, &texts, &mut |_, node| emit(node))
+    }
+
+    /// The merged facts of the sorted stated facts: a merged fact is a run of equal keys. Keys name their
+    /// role by its rank among `texts.normalized_roles`, which must hold every role of `stated`, sorted.
+    /// `emit` gets each node with its key.
+    fn emit_facts(&self, stated: impl Iterator<Item = io::Result<StatedFact>>, texts: &FactTexts, emit: &mut dyn FnMut(&FactKey, &Value) -> io::Result<()>) -> io::Result<()> {
         // Each key's support in input order; one group of keys that differ in their role alone at a time.
         let mut group: Vec<(FactKey, Support)> = Vec::new();
-        for next in stated.into_sorted()? {
+        for next in stated {
             let StatedFact { key: (kind, person, predecessor, organization, role), support } = next?;
-            let rank = |role: &String| normalized_roles.binary_search(role).expect("every role was collected") as u32;
+            let rank = |role: &String| texts.normalized_roles.binary_search(role).expect("every role was collected") as u32;
             let key = (kind, person, predecessor, organization, role.as_ref().map(rank));
             if group.last().is_some_and(|(last, _)| !same_but_role(last, &key)) {
-                self.emit_group(&group, &texts, emit)?;
+                self.emit_group(&group, texts, emit)?;
                 group.clear();
             }
             group.push((key, support));
         }
-        self.emit_group(&group, &texts, emit)
+        self.emit_group(&group, texts, emit)
     }
 
     /// The merged facts of keys that differ in their role alone.
-    fn emit_group(&self, group: &[(FactKey, Support)], texts: &FactTexts, emit: &mut dyn FnMut(&Value) -> io::Result<()>) -> io::Result<()> {
+    fn emit_group(&self, group: &[(FactKey, Support)], texts: &FactTexts, emit: &mut dyn FnMut(&FactKey, &Value) -> io::Result<()>) -> io::Result<()> {
         for (key, support) in merge_compatible_roles(group, texts) {
-            emit(&self.merged_fact_node(&key, &support, texts)?)?;
+            emit(&key, &self.merged_fact_node(&key, &support, texts)?)?;
         }
         Ok(())
     }
 
     fn merged_fact_node(&self, key: &FactKey, support: &[&Support], texts: &FactTexts) -> io::Result<Value> {
         let (kind, person, predecessor, organization, normalized_role) = *key;
-        let iri = |rank: u32| texts.iris.get(rank);
+        let iri = |rank: u32| texts.iris.text(rank);
         let (person, predecessor, organization) = (iri(person)?, predecessor.map(iri).transpose()?, organization.map(iri).transpose()?);
         let (predecessor, organization) = (predecessor.as_deref(), organization.as_deref());
         let normalized_role = normalized_role.map(|r| texts.normalized_roles[r as usize].as_str());
@@ -319,13 +340,21 @@ impl KnowledgeGraph {
     }
 }
 
-fn local_iri(articles: &StringReader, article: u32, kind: &str, index: u32) -> io::Result<String> {
-    Ok(format!("{}#{kind}-{index}", articles.get(article)?))
+/// A fact's merged-fact key with its role as text, `global` giving the rank of a local entity's node;
+/// none when its person has no node.
+fn text_key(fact: &Fact, global: impl Fn(usize) -> Option<u32>) -> Option<fact_runs::TextKey> {
+    let person = global(fact.person)?;
+    let role = fact.role.as_ref().map(|r| r.normalized.to_lowercase());
+    Some((fact.kind, person, fact.predecessor.and_then(&global), fact.organization.and_then(&global), role))
+}
+
+fn local_iri(articles: &dyn Lookup, article: u32, kind: &str, index: u32) -> io::Result<String> {
+    Ok(format!("{}#{kind}-{index}", articles.text(article)?))
 }
 
 /// One node for the run's entities that share an identifier (one, unless a registry joined them), the
 /// first by key first.
-fn entity_node(group: &[Identified], articles: &StringReader) -> io::Result<Value> {
+fn entity_node(group: &[Identified], articles: &dyn Lookup) -> io::Result<Value> {
     let (first, assignment) = (&group[0].entity, &group[0].assignment);
     let mut members: Vec<(u32, u32)> = group.iter().flat_map(|i| i.entity.members.iter().copied()).collect();
     members.sort();
@@ -451,6 +480,7 @@ fn majority_date(support: &[&Support]) -> Option<FactDate> {
 }
 
 mod fact_runs;
+pub mod steps;
 mod string_table;
 
 #[cfg(test)]

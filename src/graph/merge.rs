@@ -176,8 +176,15 @@ fn stream_files(input: &Path) -> Result<Vec<PathBuf>, MergeError> {
         return Ok(vec![input.to_path_buf()]);
     }
     let parts = input.join("parts");
-    let dir = if parts.is_dir() { parts } else { input.to_path_buf() };
-    let entries = std::fs::read_dir(&dir).map_err(|source| MergeError::Io { path: dir.display().to_string(), source })?;
+    part_files(if parts.is_dir() { &parts } else { input }).map_err(|error| match error {
+        MergeError::NoStreams { .. } => MergeError::NoStreams { path: input.display().to_string() },
+        error => error,
+    })
+}
+
+/// The part files of a directory (`part-*`, as Spark and a resumable run write them), in name order.
+pub fn part_files(dir: &Path) -> Result<Vec<PathBuf>, MergeError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| MergeError::Io { path: dir.display().to_string(), source })?;
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|source| MergeError::Io { path: dir.display().to_string(), source })?;
@@ -188,7 +195,7 @@ fn stream_files(input: &Path) -> Result<Vec<PathBuf>, MergeError> {
         }
     }
     if files.is_empty() {
-        return Err(MergeError::NoStreams { path: input.display().to_string() });
+        return Err(MergeError::NoStreams { path: dir.display().to_string() });
     }
     files.sort();
     Ok(files)

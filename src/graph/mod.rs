@@ -16,7 +16,8 @@ pub use iri::{article_iri, VOCABULARY_NAMESPACE};
 pub use jsonld::{GraphFormat, JsonLdWriter};
 pub use provenance::RunProvenance;
 pub use knowledge::{KnowledgeGraph, DEFAULT_MEMORY};
-pub use merge::{MergeError, PerDocStreams};
+pub use merge::{part_files, MergeError, PerDocStreams};
+pub use knowledge::steps::{run_step, Step as MergeStep};
 pub use record::{ArticleKnowledge, ArticleRecord, DocumentRecord, FailureRecord, StreamHeader, DUPLICATE_ID_REASON, PER_DOC_FORMAT};
 pub use sinks::{GraphSink, PerDocSink};
 

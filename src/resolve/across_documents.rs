@@ -147,6 +147,14 @@ impl AcrossDocuments {
 
     /// Document `doc`'s entities. Documents may come in any order; their numbers say which is which.
     pub fn add(&mut self, doc: u32, entities: &DocumentEntities) -> io::Result<()> {
+        for mention in Self::mentions_of(doc, entities) {
+            self.mentions.push(mention)?;
+        }
+        Ok(())
+    }
+
+    /// Document `doc`'s entities as the records the first sort orders (those with a key).
+    fn mentions_of(doc: u32, entities: &DocumentEntities) -> impl Iterator<Item = EntityMention> + '_ {
         let organizations: Vec<String> = entities
             .entities
             .iter()
@@ -155,15 +163,14 @@ impl AcrossDocuments {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        for (e, (kind, name, surfaces)) in entities.entities.iter().enumerate() {
+        entities.entities.iter().enumerate().filter_map(move |(e, (kind, name, surfaces))| {
             let key = key_of(*kind, name);
             if key.is_empty() {
-                continue;
+                return None;
             }
             let organizations = if *kind == EntityKind::Person { organizations.clone() } else { Vec::new() };
-            self.mentions.push((*kind, key, doc, e as u32, name.clone(), surfaces.clone(), organizations))?;
-        }
-        Ok(())
+            Some((*kind, key, doc, e as u32, name.clone(), surfaces.clone(), organizations))
+        })
     }
 
     /// The global entities, by kind and key.
@@ -210,12 +217,16 @@ impl AcrossDocuments {
     }
 }
 
-/// A person goes to the block of its given name when it has a full name, else to that of its surname.
+/// A person goes to the block of its given name when it has a full name (`true`), else to that of its
+/// surname.
+fn person_block(candidate: &Candidate) -> (bool, String) {
+    (candidate.key.len() > 1, candidate.key[0].clone())
+}
+
 fn route_person(candidate: Candidate, by_given_name: &mut SortedRuns<(String, Candidate)>, surname_only: &mut SortedRuns<(String, Candidate)>) -> io::Result<()> {
-    let block = candidate.key[0].clone();
-    match candidate.key.len() {
-        1 => surname_only.push((block, candidate)),
-        _ => by_given_name.push((block, candidate)),
+    match person_block(&candidate) {
+        (true, block) => by_given_name.push((block, candidate)),
+        (false, block) => surname_only.push((block, candidate)),
     }
 }
 
@@ -371,6 +382,8 @@ fn into_global(candidate: Candidate) -> GlobalEntity {
     let alternate_names = candidate.surfaces.into_iter().map(|(s, _)| s).filter(|s| *s != name).collect();
     GlobalEntity { kind: candidate.kind, key, name, alternate_names, members: candidate.members }
 }
+
+pub mod steps;
 
 #[cfg(test)]
 mod tests;

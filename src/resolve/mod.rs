@@ -7,6 +7,7 @@ mod names;
 mod registry;
 mod within_document;
 
+pub use across_documents::steps as resolution_steps;
 pub use across_documents::{resolve_across, AcrossDocuments, DocumentEntities, EntityRef, GlobalEntity};
 pub use names::{organization_key, person_key, ticker_symbol};
 pub use registry::{Assigner, Assignment, Registry, RegistryEntry, REGISTRY_FORMAT};

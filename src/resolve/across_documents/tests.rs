@@ -107,3 +107,70 @@ fn a_persons_name_is_given_without_an_honorific() {
     let entities = resolve_across(&docs.iter().map(DocumentEntities::from).collect::<Vec<_>>());
     assert_eq!(names(&entities, Person), vec![("Julien Ferrand".to_string(), vec!["M. Julien Ferrand".to_string()])]);
 }
+
+/// What a cluster does with `steps`: lines moved to `partitions` partitions by their KEY (a simple hash,
+/// another than the cluster's), each step run per partition, rounds until no `M` line.
+fn resolve_in_partitions(docs: &[DocumentEntities], partitions: usize, memory: usize) -> (Vec<GlobalEntity>, usize) {
+    fn key_hash(line: &str) -> usize {
+        line.split('\t').nth(1).unwrap().bytes().fold(7usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize))
+    }
+    let run = |lines: &[String], step: fn(&[u8], &mut Vec<u8>, usize) -> io::Result<()>| -> Vec<String> {
+        let mut out = Vec::new();
+        for p in 0..partitions {
+            let input: String = lines.iter().filter(|l| key_hash(l) % partitions == p).map(|l| format!("{l}\n")).collect();
+            let mut written = Vec::new();
+            step(input.as_bytes(), &mut written, memory).unwrap();
+            out.extend(String::from_utf8(written).unwrap().lines().map(String::from));
+        }
+        out
+    };
+    let tagged = |lines: &[String], tag: &str| -> Vec<String> { lines.iter().filter(|l| l.starts_with(&format!("{tag}\t"))).cloned().collect() };
+    let mut mentions = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        steps::mentions(d as u32, doc, &mut mentions).unwrap();
+    }
+    let mentions: Vec<String> = String::from_utf8(mentions).unwrap().lines().map(String::from).collect();
+    let mut routed = run(&mentions, |i, o, m| steps::candidates_step(i, o, m));
+    let resolved = tagged(&routed, "E");
+    let mut rounds = 0;
+    loop {
+        let full_names = run(&tagged(&routed, "G"), |i, o, m| steps::given_name_step(i, o, m));
+        routed = run(&[tagged(&routed, "S"), full_names].concat(), |i, o, m| steps::surname_step(i, o, m));
+        rounds += 1;
+        if tagged(&routed, "M").is_empty() {
+            break;
+        }
+    }
+    let last = [resolved, tagged(&routed, "G"), tagged(&routed, "S")].concat();
+    let mut entities: Vec<GlobalEntity> = last.iter().map(|l| steps::global_entity(steps::split_line(l).unwrap().2).unwrap()).collect();
+    entities.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
+    (entities, rounds)
+}
+
+#[test]
+fn the_steps_of_a_cluster_resolve_as_one_process_whatever_the_partitions() {
+    let sets = [
+        vec![
+            doc("a", &[(Person, &["Anna Lind"]), (Organization, &["Orland Shipping"])]),
+            doc("b", &[(Person, &["Anna Linde"]), (Organization, &["Velta Bank"])]),
+            doc("c", &[(Person, &["Linde"]), (Organization, &["Velta Bank"]), (Organization, &["Orland Shipping"])]),
+        ],
+        vec![
+            doc("a", &[(Person, &["John Hageman", "Hageman"]), (Organization, &["Meta", "META.O"])]),
+            doc("b", &[(Person, &["John Hegeman"]), (Organization, &["Meta Platforms Inc."]), (Person, &["Hegeman"])]),
+            doc("c", &[(Person, &["Mark Hegeman"]), (Organization, &["Meta Superintelligence Labs"])]),
+            doc("d", &[(Person, &["Hageman"]), (Organization, &["Meta"]), (Location, &["Menlo Park"])]),
+        ],
+    ];
+    for docs in &sets {
+        let docs: Vec<DocumentEntities> = docs.iter().map(DocumentEntities::from).collect();
+        let expected = resolve_across(&docs);
+        for (partitions, memory) in [(1, usize::MAX), (2, 0), (3, 1000), (5, usize::MAX)] {
+            let (entities, _) = resolve_in_partitions(&docs, partitions, memory);
+            assert_eq!(entities, expected, "{partitions} partitions, memory {memory}");
+        }
+    }
+    // The first set needs a second round: "Anna Linde" gains Orland Shipping by absorbing "Linde".
+    let first: Vec<DocumentEntities> = sets[0].iter().map(DocumentEntities::from).collect();
+    assert_eq!(resolve_in_partitions(&first, 3, usize::MAX).1, 2);
+}
