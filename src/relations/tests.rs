@@ -419,3 +419,46 @@ fn a_verb_in_the_future_tense_puts_the_fact_ahead() {
     let got = facts("es", "Marta Ibarra renunció a la presidencia de Veltrana.", &[("Marta Ibarra", Person), ("Veltrana", Organization)]);
     assert!(has(&got, "left Marta Ibarra @Veltrana - asserted"), "{got:#?}");
 }
+
+fn stated(kind: FactKind, person: usize, organization: usize, role: Option<&str>, modality: Modality) -> Fact {
+    Fact {
+        kind,
+        person,
+        predecessor: None,
+        organization: Some(organization),
+        role: role.map(|r| crate::model::Role { written: r.into(), normalized: r.into() }),
+        modality,
+        former: false,
+        date: None,
+        evidence: ByteSpan::new(0, 1),
+        sentence: 0,
+        confidence: 0.9,
+    }
+}
+
+#[test]
+fn a_role_just_vacated_is_not_held_but_another_seat_and_a_role_before_an_announced_exit_are() {
+    use FactKind::*;
+    let facts = vec![
+        stated(Left, 0, 5, Some("chief executive officer"), Modality::Asserted),
+        stated(HoldsRole, 0, 5, Some("chief executive officer"), Modality::Asserted),
+        stated(HoldsRole, 0, 5, None, Modality::Asserted),
+        stated(HoldsRole, 0, 5, Some("chairman"), Modality::Asserted),
+        stated(HoldsRole, 0, 6, Some("board member"), Modality::Asserted),
+        stated(Left, 1, 5, Some("chief financial officer"), Modality::Future),
+        stated(HoldsRole, 1, 5, Some("chief financial officer"), Modality::Asserted),
+    ];
+    let kept: Vec<(FactKind, usize, usize, Option<String>)> =
+        without_vacated_roles(facts).into_iter().map(|f| (f.kind, f.person, f.organization.unwrap(), f.role.map(|r| r.normalized))).collect();
+    let role = |r: &str| Some(r.to_string());
+    assert_eq!(
+        kept,
+        vec![
+            (Left, 0, 5, role("chief executive officer")),
+            (HoldsRole, 0, 5, role("chairman")),
+            (HoldsRole, 0, 6, role("board member")),
+            (Left, 1, 5, role("chief financial officer")),
+            (HoldsRole, 1, 5, role("chief financial officer")),
+        ]
+    );
+}
