@@ -56,7 +56,7 @@ pub struct EvalReport {
     pub language: (usize, usize),
     /// Entity names per (language, gold type `PER` / `ORG`); see `entities.rs`.
     pub entities: BTreeMap<(String, String), Counts>,
-    /// Lines about misses, false positives and wrong modalities.
+    /// Lines about misses, false positives, wrong modalities and wrong roles.
     pub details: Vec<String>,
 }
 
@@ -108,6 +108,11 @@ impl EvalReport {
                     if let Some(agrees) = role_agrees(relation, p) {
                         self.role.1 += 1;
                         self.role.0 += usize::from(agrees);
+                        if !agrees {
+                            let gold_role = [&relation.role, &relation.role_norm].into_iter().flatten().cloned().collect::<Vec<_>>().join(" / ");
+                            let got = p.role.as_ref().map_or("-".to_string(), |(written, normalized)| format!("{written} / {normalized}"));
+                            self.details.push(format!("[{lang} {id}] ROLE {}: gold {gold_role}, got {got} | {}", describe(p), p.evidence));
+                        }
                     }
                 }
                 None if relation.background => {}
@@ -205,7 +210,7 @@ impl fmt::Display for EvalReport {
         for (lang, c) in &by_language {
             row(&mut out, &format!("{lang} all"), c);
         }
-        let _ = writeln!(out, "\nmisses, false positives and wrong modalities:");
+        let _ = writeln!(out, "\nmisses, false positives, wrong modalities and wrong roles:");
         for line in &self.details {
             let _ = writeln!(out, "  {line}");
         }
