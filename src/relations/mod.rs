@@ -88,7 +88,23 @@ fn completed(mut facts: Vec<Fact>) -> Vec<Fact> {
             None => facts.push(implied),
         }
     }
+    appointments_take_their_successions_modality(&mut facts);
     deduplicate(without_vacated_roles(facts))
+}
+
+/// A successor's appointment and the succession are one event with one modality: in the gold of the
+/// train articles they agree in 548 of 557 cases. The succession's reading wins, since a succession
+/// sentence says both who and whether ("X soll Nachfolger von Y werden"); an appointment may be read in a
+/// sentence about something else. corpus/dev modality 56 -> 57 of 70, eval-dev 31 -> 32 of 34, own dev
+/// articles 47 -> 48 of 80, seeds unchanged; taking the appointment's reading instead lost on every set.
+fn appointments_take_their_successions_modality(facts: &mut [Fact]) {
+    let successions: Vec<(usize, Option<usize>, Modality)> =
+        facts.iter().filter(|f| f.kind == FactKind::Replaces).map(|f| (f.person, f.organization, f.modality)).collect();
+    for appointment in facts.iter_mut().filter(|f| f.kind == FactKind::Joins) {
+        if let Some(&(_, _, modality)) = successions.iter().find(|&&(person, organization, _)| (person, organization) == (appointment.person, appointment.organization)) {
+            appointment.modality = modality;
+        }
+    }
 }
 
 /// A role just vacated is not one held: the annotation guidelines repeat no `holds_role` for a

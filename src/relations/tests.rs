@@ -462,3 +462,20 @@ fn a_role_just_vacated_is_not_held_but_another_seat_and_a_role_before_an_announc
         ]
     );
 }
+
+#[test]
+fn a_successors_appointment_takes_the_successions_modality() {
+    use FactKind::*;
+    let mut succession = stated(Replaces, 1, 5, Some("CEO"), Modality::Hedged);
+    succession.predecessor = Some(0);
+    let mut facts = vec![
+        stated(Left, 0, 5, Some("CEO"), Modality::Asserted),
+        succession,
+        stated(Joins, 1, 5, Some("CEO"), Modality::Asserted),
+        stated(Joins, 1, 6, Some("board member"), Modality::Asserted),
+        stated(Joins, 2, 5, Some("CFO"), Modality::Future),
+    ];
+    appointments_take_their_successions_modality(&mut facts);
+    let modalities: Vec<Modality> = facts.iter().map(|f| f.modality).collect();
+    assert_eq!(modalities, vec![Modality::Asserted, Modality::Hedged, Modality::Hedged, Modality::Asserted, Modality::Future]);
+}
