@@ -391,7 +391,7 @@ fn merge(args: &MergeArgs) -> Result<RunSummary> {
         errors: args.errors.clone(),
         registry: args.registry.clone(),
         merge_memory: args.memory << 20,
-        knowledge_nodes: args.knowledge.as_deref().map(part_files).transpose()?,
+        knowledge_nodes: args.knowledge.as_deref().map(|dir| part_files(dir).with_context(|| format!("--knowledge {}: no knowledge nodes", dir.display()))).transpose()?,
     };
     let progress = progress_bar(None, args.quiet);
     let summary = write_graph(&target, load_registry(args.registry.as_ref())?, &provenance, |sink| Ok(streams.feed(sink, &progress)?))?;

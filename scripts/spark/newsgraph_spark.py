@@ -62,7 +62,8 @@ def main():
     else:
         records_dir = os.path.join(a.out, "records")
         extract(sc, a, binary, env).saveAsTextFile(records_dir)
-    merge = [binary, "merge", records_dir, "-o", os.path.join(a.out, "graph.jsonld"), "--quiet"]
+    graph = os.path.join(a.out, "graph.jsonld")
+    merge = [binary, "merge", records_dir, "-o", graph, "--quiet"]
     if not a.single_process_merge:
         knowledge_dir = os.path.join(a.out, "knowledge")
         records = sc.textFile(records_dir)
@@ -77,7 +78,7 @@ def main():
     rc = subprocess.call(merge)
     if rc not in (0, 3):
         sys.exit(f"newsgraph merge failed with exit code {rc}")
-    print(merge[4])
+    print(graph)
 
 
 def extract(sc, a, binary, env):

@@ -23,8 +23,7 @@ use crate::graph::iri::entity_key_iri;
 use crate::graph::record::{ArticleKnowledge, DocumentRecord, StreamHeader};
 use crate::model::{id_key, Fact};
 use crate::pipeline::SortedRuns;
-use crate::resolve::resolution_steps::{self, split_line, write_line};
-use serde::de::DeserializeOwned;
+use crate::resolve::resolution_steps::{self, each_line, invalid, parse, write_line};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::io::{self, BufRead, Write};
@@ -112,26 +111,6 @@ struct RankedFact {
     entity_iris: Vec<(u32, String)>,
 }
 
-fn invalid(message: String) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, message)
-}
-
-fn parse<T: DeserializeOwned>(json: &str) -> io::Result<T> {
-    serde_json::from_str(json).map_err(|e| invalid(format!("{e}: {:.80}", json)))
-}
-
-/// Calls `each(tag, key, json)` for every line of `input`.
-fn each_line(input: impl BufRead, mut each: impl FnMut(&str, &str, &str) -> io::Result<()>) -> io::Result<()> {
-    for line in input.lines() {
-        let line = line?;
-        if !line.is_empty() {
-            let (tag, key, json) = split_line(&line)?;
-            each(tag, key, json)?;
-        }
-    }
-    Ok(())
-}
-
 /// Per-article records to the ids they claim and their shares. A record claims its article id as
 /// `GraphSink` counts it: an article does, and a failure past reading that has one; of the records
 /// that claim one id, only the first in input order is kept.
@@ -190,7 +169,7 @@ fn fact_nodes(input: impl BufRead, out: &mut impl Write, memory: usize, activity
         let fact: RankedFact = parse(json)?;
         articles.insert(fact.article, fact.article_iri);
         iris.extend(fact.entity_iris);
-        if let Some(role) = &fact.key.4 {
+        if let Some(role) = fact.key.4.as_ref().filter(|role| !normalized_roles.contains(*role)) {
             normalized_roles.insert(role.clone());
         }
         let support = Support::of(fact.article, fact.index, &fact.fact, &mut roles);

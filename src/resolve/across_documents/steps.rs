@@ -25,15 +25,20 @@ use std::io::{self, BufRead, Write};
 /// A step's input: `(KEY, record)` pairs of one partition, sorted within `memory` bytes.
 fn sorted_input<T: Ord + Serialize + DeserializeOwned>(input: impl BufRead, memory: usize, parse: impl Fn(&str, &str) -> io::Result<T>) -> io::Result<crate::pipeline::Sorted<T>> {
     let mut runs = SortedRuns::new(memory);
+    each_line(input, |_, key, json| runs.push(parse(key, json)?))?;
+    runs.into_sorted()
+}
+
+/// Calls `each(tag, key, json)` for every non-empty line of `input`.
+pub fn each_line(input: impl BufRead, mut each: impl FnMut(&str, &str, &str) -> io::Result<()>) -> io::Result<()> {
     for line in input.lines() {
         let line = line?;
-        if line.is_empty() {
-            continue;
+        if !line.is_empty() {
+            let (tag, key, json) = split_line(&line)?;
+            each(tag, key, json)?;
         }
-        let (_tag, key, json) = split_line(&line)?;
-        runs.push(parse(key, json)?)?;
     }
-    runs.into_sorted()
+    Ok(())
 }
 
 /// `TAG\tKEY\tJSON` into its three fields.
@@ -41,12 +46,17 @@ pub fn split_line(line: &str) -> io::Result<(&str, &str, &str)> {
     let mut fields = line.splitn(3, '\t');
     match (fields.next(), fields.next(), fields.next()) {
         (Some(tag), Some(key), Some(json)) => Ok((tag, key, json)),
-        _ => Err(io::Error::new(io::ErrorKind::InvalidData, format!("not a TAG<TAB>KEY<TAB>JSON line: {:.80}", line))),
+        _ => Err(invalid(format!("not a TAG<TAB>KEY<TAB>JSON line: {:.80}", line))),
     }
 }
 
-fn parse<T: DeserializeOwned>(json: &str) -> io::Result<T> {
-    serde_json::from_str(json).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+pub fn invalid(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, message)
+}
+
+/// A record (or KEY) of a line, with the start of the text when it is not one.
+pub fn parse<T: DeserializeOwned>(json: &str) -> io::Result<T> {
+    serde_json::from_str(json).map_err(|e| invalid(format!("{e}: {:.80}", json)))
 }
 
 pub fn write_line(out: &mut impl Write, tag: &str, key: &impl Serialize, record: &impl Serialize) -> io::Result<()> {
