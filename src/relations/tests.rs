@@ -479,3 +479,36 @@ fn a_successors_appointment_takes_the_successions_modality() {
     let modalities: Vec<Modality> = facts.iter().map(|f| f.modality).collect();
     assert_eq!(modalities, vec![Modality::Asserted, Modality::Hedged, Modality::Hedged, Modality::Asserted, Modality::Future]);
 }
+
+#[test]
+fn a_successor_takes_over_from_one_predecessor_and_the_others_still_left() {
+    use FactKind::*;
+    let succession = |successor: usize, predecessor: usize, organization: usize, sentence: usize, confidence: f32| Fact {
+        predecessor: Some(predecessor),
+        sentence,
+        confidence,
+        ..stated(Replaces, successor, organization, Some("board member"), Modality::Asserted)
+    };
+    let facts = vec![
+        succession(9, 1, 5, 3, 0.6),
+        succession(9, 2, 5, 4, 0.8),
+        succession(9, 3, 5, 5, 0.8),
+        succession(8, 1, 6, 6, 0.55),
+    ];
+    let mut got: Vec<(FactKind, usize, Option<usize>, usize)> =
+        completed(facts).into_iter().map(|f| (f.kind, f.person, f.predecessor, f.organization.unwrap())).collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            (Left, 1, None, 5),
+            (Left, 1, None, 6),
+            (Left, 2, None, 5),
+            (Left, 3, None, 5),
+            (Replaces, 8, Some(1), 6),
+            (Replaces, 9, Some(2), 5),
+            (Joins, 8, None, 6),
+            (Joins, 9, None, 5),
+        ]
+    );
+}
