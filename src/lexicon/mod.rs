@@ -106,6 +106,13 @@ struct MentionFile {
     /// board"); generic bodies are not entities.
     #[serde(default)]
     generic_bodies: Vec<String>,
+    /// Words for a kind of institution that a text uses alone for one ("the State", "l'Université",
+    /// "la Bolsa"): no name of their own, so no entity.
+    #[serde(default)]
+    generic_names: Vec<String>,
+    /// Lower-case words that join the words of a name ("of", "do", "e"): a name does not end with one.
+    #[serde(default)]
+    connectors: Vec<String>,
 }
 
 /// What language detection needs to know of the language.
@@ -228,6 +235,10 @@ pub struct Lexicon {
     /// Folded articles ("le", "the"), and generic bodies ("conseil d'administration"), longest first.
     pub articles: Vec<String>,
     pub generic_bodies: Vec<Phrase>,
+    /// Generic names of institutions ("estado"), folded phrases, longest first.
+    pub generic_names: Vec<Phrase>,
+    /// Folded connectors of a name's words ("of", "do").
+    pub connectors: Vec<String>,
     /// Month names, January first; weekday names, Monday first.
     pub months: Vec<Vec<Phrase>>,
     pub weekdays: Vec<Vec<Phrase>>,
@@ -290,6 +301,8 @@ impl Lexicon {
             organization_nouns: file.pronouns.organization_nouns.iter().map(|n| fold(n)).collect(),
             articles: file.mentions.articles.iter().map(|a| fold(a)).collect(),
             generic_bodies: phrases(&file.mentions.generic_bodies),
+            generic_names: phrases(&file.mentions.generic_names),
+            connectors: file.mentions.connectors.iter().map(|c| fold(c)).collect(),
             months: file.dates.months.iter().map(|forms| phrases(forms)).collect(),
             weekdays: file.dates.weekdays.iter().map(|forms| phrases(forms)).collect(),
             before_month: phrases(&file.dates.before_month),

@@ -6,7 +6,10 @@
 //!   organisation that is lower-case all through ("d'administration" of "conseil d'administration") is none;
 //! - a role title or a body of the organisation before its name ("Pdg de Renault", "Conselho de
 //!   Administração da HCB") is cut off; the title or body alone ("CEO", "Consejo") is no organisation;
-//! - a common noun German writes with a capital ("Stahlkonzerns") is no organisation.
+//! - a common noun German writes with a capital ("Stahlkonzerns") is no organisation;
+//! - an organisation or place loses the quotation marks, dashes and connectors the model took in at its
+//!   edges ("« National Post", "Reuters -", "Estado da"); a word for a kind of institution used alone
+//!   ("Estado", "Université") is no organisation.
 
 use crate::lexicon::{fold, is_name_particle, split_words, Lexicon, Phrase};
 use crate::model::{ByteSpan, EntityKind};
@@ -23,12 +26,14 @@ pub fn clean_mention(lang: &str, text: &str, span: ByteSpan, kind: EntityKind) -
         let lone_article = lexicon.is_some_and(|l| l.articles.contains(&fold(surface.trim())));
         return (!starts_like_a_description(surface) && !lone_article).then_some(span);
     }
-    let trimmed = without_leading_lowercase_words(text, span);
+    let unquoted = without_edge_punctuation(text, span);
+    let named = without_leading_lowercase_words(text, unquoted);
+    let trimmed = without_trailing_connectors(lexicon, text, named);
     let trimmed_surface = trimmed.slice(text);
-    if kind != EntityKind::Organization {
-        return Some(trimmed);
+    if trimmed.is_empty() || kind != EntityKind::Organization {
+        return (!trimmed.is_empty()).then_some(trimmed);
     }
-    if trimmed != span && trimmed_surface.chars().next().is_some_and(char::is_lowercase) {
+    if named != unquoted && trimmed_surface.chars().next().is_some_and(char::is_lowercase) {
         return None;
     }
     if is_a_lone_function_word(lexicon, trimmed_surface) || lexicon.is_some_and(|l| names_only_a_title_or_body(l, trimmed_surface)) {
@@ -52,6 +57,51 @@ fn without_leading_lowercase_words(text: &str, span: ByteSpan) -> ByteSpan {
     ByteSpan::new(span.start + dropped, span.end)
 }
 
+/// Quotation marks and dashes the model may take in before a name ("« National Post", "— Verdanne").
+const LEADING_PUNCTUATION: &[char] = &['«', '»', '"', '“', '”', '„', '‘', '’', '-', '–', '—'];
+/// ... and after it ("Weir Minerals’", "Reuters -", "Reuters/"); a closing bracket stays with its
+/// opening one ("Syndicat des communications (SCA)").
+const TRAILING_PUNCTUATION: &[char] = &['«', '»', '"', '“', '”', '„', '‘', '’', '\'', '-', '–', '—', '/', ',', ';', ':', '(', '['];
+/// A full stop after a word this long or longer ends a sentence, not an abbreviation ("Reuters." but
+/// "Corp.", "Inc.", "Bros.").
+const LONGEST_ABBREVIATION: usize = 4;
+
+/// The span without the quotation marks, dashes and spaces at its edges.
+fn without_edge_punctuation(text: &str, span: ByteSpan) -> ByteSpan {
+    let surface = span.slice(text);
+    let start = surface.len() - surface.trim_start_matches(|c: char| c.is_whitespace() || LEADING_PUNCTUATION.contains(&c)).len();
+    let mut kept = surface[start..].trim_end_matches(|c: char| c.is_whitespace() || TRAILING_PUNCTUATION.contains(&c));
+    if let Some(word) = kept.strip_suffix('.') {
+        let last = word.rsplit(char::is_whitespace).next().unwrap_or_default();
+        if last.chars().count() > LONGEST_ABBREVIATION && last.chars().all(char::is_alphabetic) {
+            kept = word;
+        }
+    }
+    ByteSpan::new(span.start + start, span.start + start + kept.len())
+}
+
+/// A name does not end with a lower-case connector or article the model took in after it ("Estado da",
+/// "Comissão Executiva da" before the company's name on the next line).
+fn without_trailing_connectors(lexicon: Option<&Lexicon>, text: &str, span: ByteSpan) -> ByteSpan {
+    let surface = span.slice(text);
+    let connector = |word: &str| {
+        word.chars().next().is_some_and(char::is_lowercase)
+            && (is_name_particle(word) || lexicon.is_some_and(|l| l.articles.contains(&fold(word)) || l.connectors.contains(&fold(word))))
+    };
+    let mut end = surface.len();
+    loop {
+        let kept = surface[..end].trim_end();
+        match kept.rfind(char::is_whitespace) {
+            Some(space) if connector(&kept[space + 1..]) => end = space,
+            _ => {
+                end = kept.len();
+                break;
+            }
+        }
+    }
+    ByteSpan::new(span.start, span.start + end)
+}
+
 /// A "person" whose first word is a lower-case word other than a particle is a description the model
 /// took for a name ("directeur des revenus de Meta"): no name at all.
 fn starts_like_a_description(surface: &str) -> bool {
@@ -67,12 +117,13 @@ fn is_a_lone_function_word(lexicon: Option<&Lexicon>, surface: &str) -> bool {
         && (is_name_particle(word) || lexicon.is_some_and(|l| l.articles.contains(&fold(word))))
 }
 
-/// The whole surface is a role title ("CEO", "Pdg") or a body of an organisation ("Consejo",
-/// "Consiglio di Amministrazione").
+/// The whole surface is a role title ("CEO", "Pdg"), a body of an organisation ("Consejo",
+/// "Consiglio di Amministrazione") or a word for a kind of institution ("Estado").
 fn names_only_a_title_or_body(lexicon: &Lexicon, surface: &str) -> bool {
     let folded = folded_words(surface);
     let whole = |phrase: &Phrase| phrase.len() == folded.len() && phrase.matches_at(&folded, 0);
-    !folded.is_empty() && (lexicon.roles.iter().any(|(phrase, _)| whole(phrase)) || lexicon.generic_bodies.iter().any(whole))
+    !folded.is_empty()
+        && (lexicon.roles.iter().any(|(phrase, _)| whole(phrase)) || lexicon.generic_bodies.iter().any(whole) || lexicon.generic_names.iter().any(whole))
 }
 
 fn folded_words(surface: &str) -> Vec<String> {
@@ -183,5 +234,25 @@ mod tests {
         assert_eq!(cleaned("nl", "Raad van Commissarissen van Polderkracht", EntityKind::Organization).as_deref(), Some("Polderkracht"));
         // A one-word body before a name is part of the name.
         assert_eq!(cleaned("es", "Consejo de Ministros", EntityKind::Organization).as_deref(), Some("Consejo de Ministros"));
+    }
+
+    #[test]
+    fn an_organisation_loses_the_quotes_dashes_and_connectors_at_its_edges() {
+        assert_eq!(cleaned("fr", "« Harbourline Gazette", EntityKind::Organization).as_deref(), Some("Harbourline Gazette"));
+        assert_eq!(cleaned("en", "Weir Tallow’", EntityKind::Organization).as_deref(), Some("Weir Tallow"));
+        assert_eq!(cleaned("en", "Newswire.-", EntityKind::Organization).as_deref(), Some("Newswire"));
+        assert_eq!(cleaned("en", "Orland Corp.", EntityKind::Organization).as_deref(), Some("Orland Corp."), "an abbreviation keeps its stop");
+        assert_eq!(cleaned("fr", "Syndicat des veilleurs (SDV)", EntityKind::Organization).as_deref(), Some("Syndicat des veilleurs (SDV)"));
+        assert_eq!(cleaned("pt", "Vianorte da", EntityKind::Organization).as_deref(), Some("Vianorte"));
+        assert_eq!(cleaned("pt", "Comissão Executiva da", EntityKind::Organization), None, "a body once its connector goes");
+        assert_eq!(cleaned("fr", "« bpost", EntityKind::Organization).as_deref(), Some("bpost"), "a quote is no lower-case word");
+        assert_eq!(cleaned("pt", "Banco do Vale", EntityKind::Organization).as_deref(), Some("Banco do Vale"));
+    }
+
+    #[test]
+    fn a_word_for_a_kind_of_institution_alone_is_no_organisation() {
+        assert_eq!(cleaned("pt", "Estado", EntityKind::Organization), None);
+        assert_eq!(cleaned("fr", "Université", EntityKind::Organization), None);
+        assert_eq!(cleaned("fr", "Université de Verdanne", EntityKind::Organization).as_deref(), Some("Université de Verdanne"));
     }
 }
