@@ -24,7 +24,14 @@ pub fn clean_mention(lang: &str, text: &str, span: ByteSpan, kind: EntityKind) -
     }
     if kind == EntityKind::Person {
         let lone_article = lexicon.is_some_and(|l| l.articles.contains(&fold(surface.trim())));
-        return (!starts_like_a_description(surface) && !lone_article).then_some(span);
+        if starts_like_a_description(surface) || lone_article {
+            return None;
+        }
+        let name = without_trailing_connectors(lexicon, text, without_edge_punctuation(text, span));
+        return match lexicon {
+            Some(lexicon) => name_after_a_title(lexicon, text, name),
+            None => (!name.is_empty()).then_some(name),
+        };
     }
     let unquoted = without_edge_punctuation(text, span);
     let named = without_leading_lowercase_words(text, unquoted);
@@ -100,6 +107,21 @@ fn without_trailing_connectors(lexicon: Option<&Lexicon>, text: &str, span: Byte
         }
     }
     ByteSpan::new(span.start, span.start + end)
+}
+
+/// A person's name without the role title the model took in before it ("Ceo Marco Velani" -> "Marco
+/// Velani"); a title alone ("Ceo") names no one.
+fn name_after_a_title(lexicon: &Lexicon, text: &str, span: ByteSpan) -> Option<ByteSpan> {
+    let surface = span.slice(text);
+    let words = split_words(surface);
+    let folded: Vec<String> = words.iter().map(|w| fold(w.slice(surface))).collect();
+    let title = lexicon.roles.iter().map(|(phrase, _)| phrase).filter(|p| p.matches_at(&folded, 0)).map(|p| p.len()).max().unwrap_or(0);
+    match words.get(title) {
+        _ if title == 0 => (!span.is_empty()).then_some(span),
+        None => None,
+        Some(rest) if rest.slice(surface).chars().next().is_some_and(char::is_uppercase) => Some(ByteSpan::new(span.start + rest.start, span.end)),
+        Some(_) => Some(span),
+    }
 }
 
 /// A "person" whose first word is a lower-case word other than a particle is a description the model
@@ -254,5 +276,15 @@ mod tests {
         assert_eq!(cleaned("pt", "Estado", EntityKind::Organization), None);
         assert_eq!(cleaned("fr", "Université", EntityKind::Organization), None);
         assert_eq!(cleaned("fr", "Université de Verdanne", EntityKind::Organization).as_deref(), Some("Université de Verdanne"));
+    }
+
+    #[test]
+    fn a_person_loses_a_title_before_the_name_and_punctuation_and_connectors_after_it() {
+        assert_eq!(cleaned("it", "Ceo Marco Velani", EntityKind::Person).as_deref(), Some("Marco Velani"));
+        assert_eq!(cleaned("it", "Ceo", EntityKind::Person), None);
+        assert_eq!(cleaned("en", "Michael [", EntityKind::Person).as_deref(), Some("Michael"));
+        assert_eq!(cleaned("es", "Neymar del", EntityKind::Person).as_deref(), Some("Neymar"));
+        assert_eq!(cleaned("nl", "Rinze Kramer van Wierden", EntityKind::Person).as_deref(), Some("Rinze Kramer van Wierden"));
+        assert_eq!(cleaned("en", "President Obara", EntityKind::Person).as_deref(), Some("Obara"));
     }
 }
