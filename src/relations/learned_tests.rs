@@ -151,3 +151,17 @@ fn a_document_in_a_language_without_a_lexicon_gets_no_facts() {
     model_stage().process(&mut doc).unwrap();
     assert!(doc.facts.is_empty());
 }
+
+#[test]
+fn a_future_auxiliary_bears_on_its_whole_clause_and_on_a_clause_hung_after_a_comma() {
+    // German puts the verb at the end of its clause, far from the auxiliary.
+    let names = [("Kromhaven", Organization), ("Lena Vogt", Person), ("Jonas Brandl", Person)];
+    let got = facts("de", "Der Aufsichtsrat teilte mit, Jonas Brandl werde bei Kromhaven im Mai als Finanzvorstand die Nachfolge von Lena Vogt antreten.", &names);
+    assert!(got.iter().any(|f| f.starts_with("replaces Jonas Brandl <- Lena Vogt") && f.ends_with(" future")), "{got:#?}");
+    // ", succeeding X" takes the tense of the clause it hangs on.
+    let names = [("Tarrow Mills", Organization), ("Celia Brandt", Person), ("Owen Platt", Person)];
+    let got = facts("en", "Celia Brandt will become chief financial officer of Tarrow Mills in March, succeeding Owen Platt.", &names);
+    assert!(got.iter().any(|f| f.starts_with("replaces Celia Brandt <- Owen Platt") && f.ends_with(" future")), "{got:#?}");
+    let got = facts("en", "Celia Brandt became chief financial officer of Tarrow Mills in March, succeeding Owen Platt.", &names);
+    assert!(got.iter().any(|f| f.starts_with("replaces Celia Brandt <- Owen Platt") && f.ends_with(" asserted")), "{got:#?}");
+}
