@@ -90,6 +90,7 @@ fn completed(mut facts: Vec<Fact>) -> Vec<Fact> {
     }
     let mut facts = one_predecessor_per_successor(facts);
     appointments_take_their_successions_modality(&mut facts);
+    roles_held_named_elsewhere(&mut facts);
     deduplicate(without_vacated_roles(facts))
 }
 
@@ -118,6 +119,21 @@ fn appointments_take_their_successions_modality(facts: &mut [Fact]) {
     for appointment in facts.iter_mut().filter(|f| f.kind == FactKind::Joins) {
         if let Some(&(_, _, modality)) = successions.iter().find(|&&(person, organization, _)| (person, organization) == (appointment.person, appointment.organization)) {
             appointment.modality = modality;
+        }
+    }
+}
+
+/// A role held that its sentence does not name ("Hoeneß selbst hat ... empfohlen") is the one the
+/// article gives the person at that organisation in another fact (a departure, an appointment).
+fn roles_held_named_elsewhere(facts: &mut [Fact]) {
+    for i in 0..facts.len() {
+        if facts[i].kind != FactKind::HoldsRole || facts[i].role.is_some() || facts[i].organization.is_none() {
+            continue;
+        }
+        let (person, organization) = (facts[i].person, facts[i].organization);
+        let named = facts.iter().filter(|f| f.person == person && f.organization == organization && f.kind != FactKind::Replaces).find_map(|f| f.role.clone());
+        if named.is_some() {
+            facts[i].role = named;
         }
     }
 }

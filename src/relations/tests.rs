@@ -512,3 +512,19 @@ fn a_successor_takes_over_from_one_predecessor_and_the_others_still_left() {
         ]
     );
 }
+
+#[test]
+fn a_role_held_without_a_title_takes_the_one_the_article_gives_at_that_organisation() {
+    use FactKind::*;
+    let facts = vec![
+        stated(HoldsRole, 0, 5, None, Modality::Asserted),
+        stated(Left, 0, 5, Some("CFO"), Modality::Future),
+        stated(HoldsRole, 0, 6, None, Modality::Asserted),
+        stated(Joins, 1, 6, Some("chairman"), Modality::Asserted),
+    ];
+    let mut got: Vec<(FactKind, usize, usize, Option<String>)> =
+        completed(facts).into_iter().map(|f| (f.kind, f.person, f.organization.unwrap(), f.role.map(|r| r.normalized))).collect();
+    got.sort();
+    let role = |r: &str| Some(r.to_string());
+    assert_eq!(got, vec![(Left, 0, 5, role("CFO")), (Joins, 1, 6, role("chairman")), (HoldsRole, 0, 5, role("CFO")), (HoldsRole, 0, 6, None)]);
+}
