@@ -340,11 +340,22 @@ impl Lexicon {
     }
 }
 
+/// Titles every language's news writes in English (`data/shared_titles.toml`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SharedTitles {
+    roles: BTreeMap<String, String>,
+}
+
 static LEXICONS: LazyLock<BTreeMap<&'static str, Lexicon>> = LazyLock::new(|| {
+    let shared: SharedTitles = toml::from_str(include_str!("data/shared_titles.toml")).unwrap_or_else(|e| panic!("lexicon/data/shared_titles.toml: {e}"));
     DATA_FILES
         .iter()
         .map(|(code, source)| {
-            let file: LexiconFile = toml::from_str(source).unwrap_or_else(|e| panic!("lexicon/data/{code}.toml: {e}"));
+            let mut file: LexiconFile = toml::from_str(source).unwrap_or_else(|e| panic!("lexicon/data/{code}.toml: {e}"));
+            for (title, normalized) in &shared.roles {
+                file.roles.entry(title.clone()).or_insert_with(|| normalized.clone());
+            }
             (*code, Lexicon::from_file(file).unwrap_or_else(|e| panic!("lexicon/data/{code}.toml: {e}")))
         })
         .collect()
@@ -381,5 +392,20 @@ mod tests {
         let en = Lexicon::for_language("en").unwrap();
         let words = folded("chief executive officer");
         assert_eq!(en.roles.iter().find(|(p, _)| p.matches_at(&words, 0)).map(|(_, n)| n.as_str()), Some("CEO"));
+    }
+
+    #[test]
+    fn every_language_takes_the_english_titles_and_keeps_its_own_reading() {
+        let title = |code: &str, text: &str| {
+            let words = folded(text);
+            Lexicon::for_language(code).unwrap().roles.iter().find(|(p, _)| p.len() == words.len() && p.matches_at(&words, 0)).map(|(_, n)| n.clone())
+        };
+        for (code, _) in DATA_FILES {
+            assert_eq!(title(code, "Chief Financial Officer").as_deref(), Some("CFO"), "{code}");
+            assert_eq!(title(code, "CTO").as_deref(), Some("CTO"), "{code}");
+        }
+        // English keeps its own "CRO" (revenue); the shared list reads only "chief risk officer" so.
+        assert_eq!(title("en", "CRO").as_deref(), Some("chief revenue officer"));
+        assert_eq!(title("de", "Risikovorstand").as_deref(), Some("CRO"));
     }
 }
