@@ -9,7 +9,9 @@
 //! - a common noun German writes with a capital ("Stahlkonzerns") is no organisation;
 //! - an organisation or place loses the quotation marks, dashes and connectors the model took in at its
 //!   edges ("« National Post", "Reuters -", "Estado da"); a word for a kind of institution used alone
-//!   ("Estado", "Université") is no organisation.
+//!   ("Estado", "Université") is no organisation;
+//! - a person loses a role title before the name and punctuation or a connector after it ("Ceo Marco
+//!   Velani", "Neymar del"); a title alone is no one.
 
 use crate::lexicon::{fold, is_name_particle, split_words, Lexicon, Phrase};
 use crate::model::{ByteSpan, EntityKind};
@@ -116,8 +118,10 @@ fn name_after_a_title(lexicon: &Lexicon, text: &str, span: ByteSpan) -> Option<B
     let words = split_words(surface);
     let folded: Vec<String> = words.iter().map(|w| fold(w.slice(surface))).collect();
     let title = lexicon.roles.iter().map(|(phrase, _)| phrase).filter(|p| p.matches_at(&folded, 0)).map(|p| p.len()).max().unwrap_or(0);
+    if title == 0 {
+        return (!span.is_empty()).then_some(span);
+    }
     match words.get(title) {
-        _ if title == 0 => (!span.is_empty()).then_some(span),
         None => None,
         Some(rest) if rest.slice(surface).chars().next().is_some_and(char::is_uppercase) => Some(ByteSpan::new(span.start + rest.start, span.end)),
         Some(_) => Some(span),
