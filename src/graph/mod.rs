@@ -9,6 +9,7 @@ mod knowledge;
 mod merge;
 mod provenance;
 mod record;
+mod resume;
 mod sinks;
 
 pub use article::article_node;
@@ -19,6 +20,7 @@ pub use knowledge::{KnowledgeGraph, DEFAULT_MEMORY};
 pub use merge::{part_files, MergeError, PerDocStreams};
 pub use knowledge::steps::{run_step, Step as MergeStep};
 pub use record::{ArticleKnowledge, ArticleRecord, DocumentRecord, FailureRecord, StreamHeader, DUPLICATE_ID_REASON, PER_DOC_FORMAT};
+pub use resume::{InputStamp, OutputDir, PartsSink, ResumeError, RunManifest};
 pub use sinks::{GraphSink, PerDocSink};
 
 /// The version of the output format: vocabulary, context and document shape.

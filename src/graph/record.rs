@@ -18,7 +18,7 @@ use serde_json::value::RawValue;
 pub const PER_DOC_FORMAT: u32 = 1;
 
 /// The reason given when a later record repeats an article id (the run and `merge` say the same).
-pub const DUPLICATE_ID_REASON: &str = "duplicate article id: an article with this id was read earlier in this run";
+pub use crate::pipeline::DUPLICATE_ID_REASON;
 
 /// The first line of every per-article stream: what produced it. Streams merged together must agree,
 /// or their facts would claim one extraction activity that never happened.

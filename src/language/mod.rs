@@ -10,7 +10,7 @@
 //! each their own way; a text where the relative's spellings clearly outnumber the host's is the relative's.
 
 use crate::model::{DetectionMethod, Document, LanguageInfo, LanguageSource};
-use crate::pipeline::{DocumentStage, StageError};
+use crate::model::{DocumentStage, StageError};
 use thiserror::Error;
 
 /// Detection looks at this many bytes of title and text at most: plenty for trigram statistics, and it

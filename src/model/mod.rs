@@ -7,6 +7,7 @@ mod fact;
 mod id;
 mod mention;
 mod span;
+mod stage;
 
 pub use document::{Article, DetectionMethod, Document, LanguageInfo, LanguageSource, Origin, PublishedDate, Sentence};
 pub use entity::LocalEntity;
@@ -14,3 +15,4 @@ pub use fact::{Fact, FactDate, FactKind, Modality, Role};
 pub use id::{id_key, short_hash, ArticleId};
 pub use mention::{EntityKind, Mention};
 pub use span::{ByteSpan, CharOffsets};
+pub use stage::{DocumentStage, StageError};

@@ -24,7 +24,7 @@ pub use rust_bert::{RustBertBackend, LIBTORCH_VERSION};
 pub use transformer::{BatchOptions, TransformerRecognizer};
 
 use crate::model::{ByteSpan, Document, EntityKind, Mention};
-use crate::pipeline::{DocumentStage, StageError};
+use crate::model::{DocumentStage, StageError};
 use std::path::Path;
 use thiserror::Error;
 

@@ -4,14 +4,12 @@
 
 mod atomic_file;
 mod report;
-mod resume;
 mod runner;
 mod sorted_runs;
-mod stage;
 
 pub use atomic_file::{AtomicFile, Output};
-pub use resume::{InputStamp, OutputDir, PartsSink, ResumeError, RunManifest};
 pub use report::{ErrorReport, ReportEntry, Severity};
-pub use runner::{DocumentSink, Pipeline, RunOptions, RunSummary, Shard};
+pub use runner::{DocumentSink, Pipeline, RunOptions, RunSummary, Shard, DUPLICATE_ID_REASON};
 pub use sorted_runs::{Sorted, SortedRuns};
-pub use stage::{DocumentStage, StageError};
+// The stage contract lives with the data it works on, so stages need not import their runner.
+pub use crate::model::{DocumentStage, StageError};

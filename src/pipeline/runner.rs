@@ -1,9 +1,8 @@
 //! Chunked, order-keeping parallel execution of the document stages.
 
 use super::report::{ReportEntry, Severity};
-use super::stage::DocumentStage;
+use crate::model::DocumentStage;
 use crate::language::{LanguageStage, SupportedLanguages, UnknownLanguageCode};
-use crate::graph::DUPLICATE_ID_REASON;
 use crate::model::{id_key, DetectionMethod, Document, LanguageSource};
 use crate::read::{ReadItem, Records};
 use crate::sentences::SentenceStage;
@@ -12,6 +11,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
+
+/// Why a record whose article id was read earlier in the run is left out (the first one stays).
+pub const DUPLICATE_ID_REASON: &str = "duplicate article id: an article with this id was read earlier in this run";
 
 /// Receives each record of a run in input order: finished documents and failures. `seq` is the
 /// record's place in the input (its number in `--numbered` input), the key `merge` orders by.

@@ -20,7 +20,7 @@ pub use learned::{default_relation_model_dir, RelationModel};
 
 use crate::lexicon::Lexicon;
 use crate::model::{Document, EntityKind, Fact, FactKind, Modality};
-use crate::pipeline::{DocumentStage, StageError};
+use crate::model::{DocumentStage, StageError};
 use context::Context;
 use std::sync::Arc;
 use sentence::{Salience, SentenceView};

@@ -14,7 +14,7 @@ pub use registry::{Assigner, Assignment, Registry, RegistryEntry, REGISTRY_FORMA
 pub use within_document::group_mentions;
 
 use crate::model::Document;
-use crate::pipeline::{DocumentStage, StageError};
+use crate::model::{DocumentStage, StageError};
 
 /// Groups each document's mentions into entities.
 #[derive(Debug, Clone, Copy, Default)]

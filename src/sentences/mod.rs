@@ -9,7 +9,7 @@ pub use rules::LanguageRules;
 pub use splitter::split_sentences;
 
 use crate::model::{Document, Sentence};
-use crate::pipeline::{DocumentStage, StageError};
+use crate::model::{DocumentStage, StageError};
 
 /// Splits each document by the rules of its language.
 #[derive(Debug, Clone, Default)]

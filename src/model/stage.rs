@@ -2,7 +2,7 @@
 //! them in parallel and is what a stage overrides when it gains from seeing many documents at once
 //! (NER batches sentences across documents).
 
-use crate::model::Document;
+use super::Document;
 use rayon::prelude::*;
 use thiserror::Error;
 

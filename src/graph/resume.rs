@@ -6,10 +6,8 @@
 //! merged from all the parts. A manifest (`run.json`) records what the run is over, so a directory is
 //! never resumed with other inputs or settings.
 
-use super::atomic_file::AtomicFile;
-use super::report::ReportEntry;
-use super::runner::DocumentSink;
-use crate::graph::{DocumentRecord, FailureRecord, RunProvenance, StreamHeader};
+use super::{DocumentRecord, FailureRecord, RunProvenance, StreamHeader};
+use crate::pipeline::{AtomicFile, DocumentSink, ReportEntry};
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
