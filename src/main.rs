@@ -5,9 +5,10 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::eval::{read_gold, write_labelled_candidates};
-use newsgraph::graph::{part_files, run_step, GraphFormat, GraphSink, JsonLdWriter, MergeStep, PerDocSink, PerDocStreams, RunProvenance, StreamHeader, DEFAULT_MEMORY};
+use newsgraph::graph::{
+    part_files, run_step, GraphFormat, GraphSink, InputStamp, JsonLdWriter, MergeStep, OutputDir, PerDocSink, PerDocStreams, RunManifest, RunProvenance, StreamHeader, DEFAULT_MEMORY,
+};
 use newsgraph::ner::{self, NerStage, OnnxOptions, Recognizer};
-use newsgraph::graph::{InputStamp, OutputDir, RunManifest};
 use newsgraph::pipeline::{ErrorReport, Output, Pipeline, RunOptions, RunSummary, Shard};
 use newsgraph::read::{expand_inputs, total_input_bytes, Records, DEFAULT_MAX_RECORD_BYTES};
 use newsgraph::language::SupportedLanguages;

@@ -19,7 +19,7 @@ pub use provenance::RunProvenance;
 pub use knowledge::{KnowledgeGraph, DEFAULT_MEMORY};
 pub use merge::{part_files, MergeError, PerDocStreams};
 pub use knowledge::steps::{run_step, Step as MergeStep};
-pub use record::{ArticleKnowledge, ArticleRecord, DocumentRecord, FailureRecord, StreamHeader, DUPLICATE_ID_REASON, PER_DOC_FORMAT};
+pub use record::{ArticleKnowledge, ArticleRecord, DocumentRecord, FailureRecord, StreamHeader, PER_DOC_FORMAT};
 pub use resume::{InputStamp, OutputDir, PartsSink, ResumeError, RunManifest};
 pub use sinks::{GraphSink, PerDocSink};
 

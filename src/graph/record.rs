@@ -17,9 +17,6 @@ use serde_json::value::RawValue;
 /// The version of the per-article record format; `merge` refuses streams of another.
 pub const PER_DOC_FORMAT: u32 = 1;
 
-/// The reason given when a later record repeats an article id (the run and `merge` say the same).
-pub use crate::pipeline::DUPLICATE_ID_REASON;
-
 /// The first line of every per-article stream: what produced it. Streams merged together must agree,
 /// or their facts would claim one extraction activity that never happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

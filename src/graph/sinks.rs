@@ -1,10 +1,10 @@
 //! Where a run's records go: into a graph and its error report (`GraphSink`, also what `merge` feeds),
 //! or out as per-article records (`PerDocSink`, for `--per-doc` and the parts of a resumable run).
 
-use super::record::{DocumentRecord, FailureRecord, StreamHeader, DUPLICATE_ID_REASON};
+use super::record::{DocumentRecord, FailureRecord, StreamHeader};
 use super::{JsonLdWriter, RunProvenance};
 use crate::model::{id_key, Document, Origin};
-use crate::pipeline::{DocumentSink, ErrorReport, ReportEntry, RunSummary, Severity};
+use crate::pipeline::{DocumentSink, ErrorReport, ReportEntry, RunSummary, Severity, DUPLICATE_ID_REASON};
 use crate::resolve::Registry;
 use std::collections::HashSet;
 use std::io::{self, Write};

@@ -12,7 +12,8 @@ use std::io;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-/// Why a record whose article id was read earlier in the run is left out (the first one stays).
+/// Why a record whose article id was read earlier in the run is left out (the first one stays); the
+/// run and `merge` (graph's sinks) say the same.
 pub const DUPLICATE_ID_REASON: &str = "duplicate article id: an article with this id was read earlier in this run";
 
 /// Receives each record of a run in input order: finished documents and failures. `seq` is the

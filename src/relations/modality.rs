@@ -25,16 +25,11 @@ const CLAUSE_WORDS: usize = 9;
 
 pub fn modality_of(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize>) -> Modality {
     let sentence_so_far = 0..trigger.end;
-    let clause_start = (trigger.start.saturating_sub(CLAUSE_WORDS)..trigger.start).rev().find(|&w| matches!(view.folded[w].as_str(), "," | ";" | ":")).map_or(trigger.start.saturating_sub(CLAUSE_WORDS), |w| w + 1);
-    let clause = clause_start..trigger.end;
+    let opens = clause_start(view, trigger.start, trigger.start.saturating_sub(CLAUSE_WORDS));
+    let clause = opens..trigger.end;
     // A trigger that opens a clause after a comma (", succeeding X", ", en remplacement de X") hangs on
     // the clause before it, whose verb says when.
-    let hung_on = if clause_start == trigger.start && trigger.start > 0 {
-        let end = trigger.start - 1;
-        (0..end).rev().find(|&w| matches!(view.folded[w].as_str(), "," | ";" | ":")).map_or(0, |w| w + 1)
-    } else {
-        clause_start
-    };
+    let hung_on = if opens == trigger.start && trigger.start > 0 { clause_start(view, trigger.start - 1, 0) } else { opens };
     let near = hung_on.min(trigger.start.saturating_sub(NEAR_WORDS))..trigger.end;
     let negated = view.any_in(&lexicon.negation, clause.clone()) && !view.any_in(&lexicon.not_negation, clause);
     if negated || view.any_in(&lexicon.denial, sentence_so_far.clone()) {
@@ -49,6 +44,12 @@ pub fn modality_of(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize
         return Modality::Future;
     }
     Modality::Asserted
+}
+
+/// Where the clause that ends at word `end` starts: after the last comma, semicolon or colon before it,
+/// but not before word `earliest`.
+fn clause_start(view: &SentenceView, end: usize, earliest: usize) -> usize {
+    (earliest..end).rev().find(|&w| matches!(view.folded[w].as_str(), "," | ";" | ":")).map_or(earliest, |w| w + 1)
 }
 
 /// A verb in the future tense among `words`, by the language's endings ("renunciará", "lascerà").
