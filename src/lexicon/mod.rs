@@ -82,6 +82,9 @@ struct LexiconFile {
     /// title, nor does its first part name an organisation.
     #[serde(default)]
     title_modifiers: Vec<String>,
+    /// Words that join two titles one person holds ("chairman and chief executive").
+    #[serde(default)]
+    title_joiners: Vec<String>,
     roles: BTreeMap<String, String>,
     role_heads: BTreeMap<String, String>,
     triggers: TriggerFile,
@@ -208,6 +211,8 @@ pub struct Lexicon {
     /// (phrase, normalised title), longest phrases first.
     pub roles: Vec<(Phrase, String)>,
     pub title_modifiers: Vec<String>,
+    /// Folded words that join two titles one person holds ("and", "y").
+    pub title_joiners: Vec<String>,
     pub role_heads: Vec<(Phrase, String)>,
     pub left: Vec<Phrase>,
     pub replaces_successor_first: Vec<Phrase>,
@@ -277,6 +282,7 @@ impl Lexicon {
         Ok(Self {
             roles: titled(&file.roles),
             title_modifiers: file.title_modifiers.clone(),
+            title_joiners: file.title_joiners.iter().map(|w| fold(w)).collect(),
             role_heads: titled(&file.role_heads),
             left: phrases(&file.triggers.left),
             not_triggers: phrases(&file.triggers.not_triggers),

@@ -53,6 +53,8 @@ pub struct Candidate {
     pub person: usize,
     pub predecessor: Option<usize>,
     pub role: Option<Role>,
+    /// Titles joined to the role ("presidente y consejero delegado"): the same fact holds for each.
+    pub coordinated_roles: Vec<Role>,
     /// The role is a past one ("former chief executive").
     pub former: bool,
     /// The date the sentence gives, read as past-or-present and as coming.
@@ -303,6 +305,7 @@ impl SentenceCandidates<'_> {
             person: person.entity,
             predecessor: predecessor.map(|p| p.entity),
             role: role.map(|r| r.role.clone()),
+            coordinated_roles: role.map(|r| cx.coordinated_roles(r)).unwrap_or_default(),
             former: false,
             date: date_for(&self.dates, &anchor),
             date_ahead: date_for(&self.dates_ahead, &anchor),
@@ -346,6 +349,7 @@ impl SentenceCandidates<'_> {
             person: person.entity,
             predecessor: None,
             role: role.map(|r| r.role.clone()),
+            coordinated_roles: role.map(|r| cx.coordinated_roles(r)).unwrap_or_default(),
             former: role.is_some_and(|r| r.former),
             date: None,
             date_ahead: None,

@@ -93,6 +93,23 @@ impl Context<'_> {
         kept
     }
 
+    /// The other titles held side by side with `role`: each joined to one of the chain by a single
+    /// joining word ("presidente y consejero delegado", "CEO and chairman"), in text order. The guidelines
+    /// make two roles vacated or taken two relations.
+    pub fn coordinated_roles(&self, role: &RoleAt) -> Vec<Role> {
+        let joined = |a: &Range<usize>, b: &Range<usize>| {
+            let between = if a.end <= b.start { a.end..b.start } else { b.end..a.start };
+            between.len() == 1 && self.lexicon.title_joiners.contains(&self.view.folded[between.start])
+        };
+        let mut chain: Vec<(Range<usize>, &Role)> = vec![(role.words.clone(), &role.role)];
+        while let Some(next) = self.view.roles.iter().find(|r| !r.former && !chain.iter().any(|c| c.0 == r.words) && chain.iter().any(|c| joined(&c.0, &r.words))) {
+            chain.push((next.words.clone(), &next.role));
+        }
+        chain.remove(0);
+        chain.sort_by_key(|(words, _)| words.start);
+        chain.into_iter().map(|(_, role)| role.clone()).collect()
+    }
+
     /// The role that belongs with a trigger and its person: "as CEO" after the trigger, a title next to
     /// the name, or the closest title in the sentence. A past role ("Alexandr Wang, ancien directeur
     /// général de Scale AI") is not the one an event is about.

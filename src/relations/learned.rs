@@ -7,7 +7,7 @@
 
 use super::candidates::{candidates, Candidate};
 use crate::lexicon::Lexicon;
-use crate::model::{Document, Fact, FactKind, Modality};
+use crate::model::{Document, Fact, FactKind, Modality, Role};
 use ort::session::builder::GraphOptimizationLevel;
 use ort::session::Session;
 use ort::value::Tensor;
@@ -22,11 +22,15 @@ pub fn default_relation_model_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("models/relations")
 }
 
+/// The `thresholds` key of a role held without a title: a weaker reading than a titled one.
+const UNTITLED_HOLDS_ROLE: &str = "holds_role_untitled";
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ModelConfig {
     version: String,
-    /// Kind (`left`, ...) -> the probability from which a candidate is a fact.
+    /// Kind (`left`, ...) -> the probability from which a candidate is a fact; `holds_role_untitled`
+    /// for a role held without a title.
     thresholds: BTreeMap<String, f32>,
     /// The modality scorer's classes in output order (`asserted`, `future`, `hedged`, `negated`).
     modality_classes: Vec<String>,
@@ -113,8 +117,15 @@ impl RelationModel {
         &self.config.version
     }
 
-    fn threshold(&self, kind: FactKind) -> f32 {
+    fn kind_threshold(&self, kind: FactKind) -> f32 {
         self.config.thresholds.get(kind.as_str()).copied().unwrap_or(0.5)
+    }
+
+    /// The probability from which a candidate is a fact: its kind's, and for a role held without a
+    /// title ("..., said Jan Kemper") the higher one `holds_role_untitled` where the config has it.
+    fn threshold(&self, candidate: &Candidate) -> f32 {
+        let untitled = (candidate.kind == FactKind::HoldsRole && candidate.role.is_none()).then(|| self.config.thresholds.get(UNTITLED_HOLDS_ROLE)).flatten();
+        untitled.map_or(self.kind_threshold(candidate.kind), |&t| t.max(self.kind_threshold(candidate.kind)))
     }
 
     /// The facts of a document: the candidates the model keeps, each at the organisation it scores
@@ -123,7 +134,7 @@ impl RelationModel {
         let found = candidates(doc, lexicon, language);
         let fact_scores = self.fact.probabilities(found.iter().map(|c| c.features.as_slice()))?;
         let kept: Vec<(&Candidate, f32)> =
-            found.iter().zip(&fact_scores).map(|(c, p)| (c, p[1])).filter(|(c, p)| *p >= self.threshold(c.kind)).collect();
+            found.iter().zip(&fact_scores).map(|(c, p)| (c, p[1])).filter(|(c, p)| *p >= self.threshold(c)).collect();
         let organization_scores = self.organization.probabilities(kept.iter().flat_map(|(c, _)| c.organizations.iter().map(|o| o.features.as_slice())))?;
         // Modality is read where a trigger word stands; a statement without one takes the rules' reading,
         // and so does every statement when the rules read modality better on dev data.
@@ -161,7 +172,7 @@ impl RelationModel {
                 sentence: candidate.sentence,
                 confidence,
             };
-            facts.push((fact, candidate.triggered));
+            facts.push(Reading { fact, triggered: candidate.triggered, coordinated_roles: candidate.coordinated_roles.clone() });
         }
         Ok(strongest_per_statement(facts))
     }
@@ -176,30 +187,49 @@ impl RelationModel {
 /// the first repetition's reading matched the gold more often than the most confident one's, on the
 /// train articles (0.590 against 0.587) and on corpus/dev (0.724 against 0.707). Its role is the one of
 /// the most confident repetition that names one ("Hegeman is leaving" names none).
-fn strongest_per_statement(facts: Vec<(Fact, bool)>) -> Vec<Fact> {
+fn strongest_per_statement(readings: Vec<Reading>) -> Vec<Fact> {
     let statement = |f: &Fact| (f.kind, f.person, f.predecessor, if f.kind == FactKind::HoldsRole { f.organization } else { None });
-    let most_confident = |keep: &dyn Fn(&(Fact, bool)) -> bool, key| {
-        facts.iter().filter(|f| statement(&f.0) == key && keep(f)).max_by(|a, b| a.0.confidence.total_cmp(&b.0.confidence).then(b.0.sentence.cmp(&a.0.sentence)))
+    let most_confident = |keep: &dyn Fn(&Reading) -> bool, key| {
+        readings
+            .iter()
+            .filter(|r| statement(&r.fact) == key && keep(r))
+            .max_by(|a, b| a.fact.confidence.total_cmp(&b.fact.confidence).then(b.fact.sentence.cmp(&a.fact.sentence)))
     };
     let mut seen = std::collections::BTreeSet::new();
     let mut chosen: Vec<Fact> = Vec::new();
-    for (fact, _) in &facts {
-        let key = statement(fact);
+    for reading in &readings {
+        let key = statement(&reading.fact);
         if !seen.insert(key) {
             continue;
         }
-        let mut kept = most_confident(&|_| true, key).map(|f| f.0.clone()).unwrap_or_else(|| fact.clone());
-        if let Some((triggered, _)) = facts.iter().filter(|f| f.1 && statement(&f.0) == key).min_by_key(|f| f.0.sentence) {
-            kept.modality = triggered.modality;
-            kept.date = triggered.date;
+        let strongest = most_confident(&|_| true, key).unwrap_or(reading);
+        let mut kept = strongest.fact.clone();
+        if let Some(triggered) = readings.iter().filter(|r| r.triggered && statement(&r.fact) == key).min_by_key(|r| r.fact.sentence) {
+            kept.modality = triggered.fact.modality;
+            kept.date = triggered.fact.date;
         }
-        if kept.role.is_none() {
-            kept.role = most_confident(&|f| f.0.role.is_some(), key).and_then(|f| f.0.role.clone());
+        let titled = if kept.role.is_some() { Some(strongest) } else { most_confident(&|r| r.fact.role.is_some(), key) };
+        kept.role = titled.and_then(|r| r.fact.role.clone());
+        // Titles a repetition joins ("presidente y consejero delegado") are the same event for each role.
+        let joined = readings.iter().filter(|r| statement(&r.fact) == key && !r.coordinated_roles.is_empty());
+        for role in joined.flat_map(|r| r.fact.role.iter().chain(&r.coordinated_roles)) {
+            let known = |f: &Fact| f.role.as_ref().is_some_and(|taken| taken.normalized == role.normalized);
+            if kept.role.is_some() && !known(&kept) && !chosen.iter().any(|c| statement(c) == key && known(c)) {
+                chosen.push(Fact { role: Some(role.clone()), ..kept.clone() });
+            }
         }
         chosen.push(kept);
     }
     chosen.sort_by_key(|f| f.sentence);
     chosen
+}
+
+/// A candidate kept as a fact, with what its statement needs from it.
+struct Reading {
+    fact: Fact,
+    /// A trigger word of its kind is in the sentence.
+    triggered: bool,
+    coordinated_roles: Vec<Role>,
 }
 
 /// The index of the highest score, the first on ties.
@@ -234,13 +264,17 @@ mod tests {
         }
     }
 
+    fn reading(fact: Fact, triggered: bool) -> Reading {
+        Reading { fact, triggered, coordinated_roles: Vec::new() }
+    }
+
     #[test]
     fn a_statement_takes_the_modality_of_its_first_triggered_repetition_and_the_evidence_of_its_strongest() {
         let facts = vec![
             // A sentence without a trigger word, first: it does not decide the modality.
-            (departure(0, Modality::Hedged, 0.5), false),
-            (departure(1, Modality::Future, 0.6), true),
-            (departure(4, Modality::Asserted, 0.9), true),
+            reading(departure(0, Modality::Hedged, 0.5), false),
+            reading(departure(1, Modality::Future, 0.6), true),
+            reading(departure(4, Modality::Asserted, 0.9), true),
         ];
         let kept = strongest_per_statement(facts);
         assert_eq!(kept.len(), 1);

@@ -165,3 +165,15 @@ fn a_future_auxiliary_bears_on_its_whole_clause_and_on_a_clause_hung_after_a_com
     let got = facts("en", "Celia Brandt became chief financial officer of Tarrow Mills in March, succeeding Owen Platt.", &names);
     assert!(got.iter().any(|f| f.starts_with("replaces Celia Brandt <- Owen Platt") && f.ends_with(" asserted")), "{got:#?}");
 }
+
+#[test]
+fn two_titles_joined_are_two_roles_left() {
+    // The guidelines make two roles vacated two relations: "chairman and chief executive".
+    let text = "Dana Whitfield resigned as chairman and chief executive of Harbourline Logistics on Monday, the company said.";
+    let got = facts("en", text, &[("Harbourline Logistics", Organization), ("Dana Whitfield", Person)]);
+    has_all(&got, &["left Dana Whitfield @Harbourline Logistics CEO asserted", "left Dana Whitfield @Harbourline Logistics chairman asserted"]);
+    let text = "Lucía Ibarra dimite como presidenta y consejera delegada de Grupo Almena\n\n\
+                La presidenta y consejera delegada de Grupo Almena, Lucía Ibarra, ha presentado su dimisión al consejo de administración, según ha comunicado hoy la compañía.";
+    let got = facts("es", text, &[("Grupo Almena", Organization), ("Lucía Ibarra", Person)]);
+    has_all(&got, &["left Lucía Ibarra @Grupo Almena chairman asserted", "left Lucía Ibarra @Grupo Almena CEO asserted"]);
+}
