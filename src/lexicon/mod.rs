@@ -91,11 +91,34 @@ struct LexiconFile {
     modality: ModalityFile,
     attribution: AttributionFile,
     pronouns: PronounFile,
+    #[serde(default)]
+    grammar: GrammarFile,
     dates: DateFile,
     #[serde(default)]
     language: LanguageFile,
     #[serde(default)]
     mentions: MentionFile,
+}
+
+/// Function words the extractors read structure by.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct GrammarFile {
+    /// Auxiliaries right before an appointment word that make it passive ("was", "wurde").
+    #[serde(default)]
+    passive_auxiliaries: Vec<String>,
+    /// Prepositions after a departure noun that introduce who leaves ("the exit of its CFO").
+    #[serde(default)]
+    naming_prepositions: Vec<String>,
+    /// Prepositions that attach an organisation to a title before it ("CEO of Disney").
+    #[serde(default)]
+    attaching_prepositions: Vec<String>,
+    /// Words saying a title is held now ("current", "attuale").
+    #[serde(default)]
+    held_now: Vec<String>,
+    /// Words that open a relative clause after a name ("who", "qui", "der").
+    #[serde(default)]
+    relative_pronouns: Vec<String>,
 }
 
 /// What NER's mention clean-up needs to know of the language.
@@ -213,6 +236,13 @@ pub struct Lexicon {
     pub title_modifiers: Vec<String>,
     /// Folded words that join two titles one person holds ("and", "y").
     pub title_joiners: Vec<String>,
+    /// Folded function words (`[grammar]`): passive auxiliaries, the prepositions that name who leaves
+    /// and that attach an organisation to a title, words saying a title is held now, relative pronouns.
+    pub passive_auxiliaries: Vec<String>,
+    pub naming_prepositions: Vec<String>,
+    pub attaching_prepositions: Vec<String>,
+    pub held_now: Vec<String>,
+    pub relative_pronouns: Vec<String>,
     pub role_heads: Vec<(Phrase, String)>,
     pub left: Vec<Phrase>,
     pub replaces_successor_first: Vec<Phrase>,
@@ -283,6 +313,11 @@ impl Lexicon {
             roles: titled(&file.roles),
             title_modifiers: file.title_modifiers.clone(),
             title_joiners: file.title_joiners.iter().map(|w| fold(w)).collect(),
+            passive_auxiliaries: file.grammar.passive_auxiliaries.iter().map(|w| fold(w)).collect(),
+            naming_prepositions: file.grammar.naming_prepositions.iter().map(|w| fold(w)).collect(),
+            attaching_prepositions: file.grammar.attaching_prepositions.iter().map(|w| fold(w)).collect(),
+            held_now: file.grammar.held_now.iter().map(|w| fold(w)).collect(),
+            relative_pronouns: file.grammar.relative_pronouns.iter().map(|w| fold(w)).collect(),
             role_heads: titled(&file.role_heads),
             left: phrases(&file.triggers.left),
             not_triggers: phrases(&file.triggers.not_triggers),

@@ -20,23 +20,15 @@ pub const SUBJECT_REACH: usize = 20;
 /// "Priya Natarajan, its chief financial officer").
 pub const APPOSITION: usize = 3;
 
-/// Words saying a title is held now (folded): between it and its organisation, or just before it.
-const PRESENT_WORDS: [&str; 12] = ["actuel", "actuelle", "current", "actual", "aktuelle", "aktueller", "attuale", "atual", "huidige", "currently", "actuellement", "momenteel"];
-
-/// How many words before a title a word of `PRESENT_WORDS` says it is held now ("il suo attuale ruolo di").
+/// How many words before a title a word saying it is held now (lexicon `held_now`) may stand ("il suo
+/// attuale ruolo di").
 const HELD_NOW_REACH: usize = 3;
-
-/// Words that open a relative clause after a name (folded): what follows describes that person.
-const RELATIVE_PRONOUNS: [&str; 15] = ["who", "whom", "qui", "lequel", "laquelle", "der", "die", "welcher", "welche", "que", "quien", "che", "quem", "wie", "dat"];
 
 /// How many words a relative clause may run from the name to the title it gives.
 const RELATIVE_CLAUSE_REACH: usize = 10;
 
 /// How many words an apposition may hold between a subject and its verb (`Context::apposed_subject`).
 const APPOSED_SUBJECT_REACH: usize = 30;
-
-/// Words that attach an organisation after a title: "CEO of Disney", "directeur général de Renault".
-const ATTACHING_PREPOSITIONS: [&str; 14] = ["of", "at", "for", "de", "du", "des", "d'", "chez", "von", "der", "bei", "di", "del", "van"];
 
 pub struct Context<'a> {
     pub view: &'a SentenceView,
@@ -85,7 +77,7 @@ impl Context<'_> {
                 "(" => depth += 1,
                 ")" => depth = depth.saturating_sub(1),
                 // "Jan Bennink, momenteel voorzitter": a word saying the title is held now keeps it next to the name.
-                word if PRESENT_WORDS.contains(&word) => {}
+                word if self.lexicon.held_now.iter().any(|h| h == word) => {}
                 _ if depth == 0 && !in_organization(w) => kept.push(&self.view.folded[w]),
                 _ => {}
             }
@@ -126,7 +118,7 @@ impl Context<'_> {
     /// Does a word saying "now" sit just before the title ("his current role as chairman", "attuale ad")?
     fn held_now(&self, role: &RoleAt) -> bool {
         let folded = &self.view.folded;
-        (role.words.start.saturating_sub(HELD_NOW_REACH)..role.words.start).any(|w| PRESENT_WORDS.contains(&folded[w].as_str()))
+        (role.words.start.saturating_sub(HELD_NOW_REACH)..role.words.start).any(|w| self.lexicon.held_now.contains(&folded[w]))
     }
 
     fn role_among(&self, trigger: &Range<usize>, person: Option<&Slot>, eligible: impl Fn(&RoleAt) -> bool) -> Option<&RoleAt> {
@@ -178,7 +170,7 @@ impl Context<'_> {
         start + 2 <= end
             && end - start <= RELATIVE_CLAUSE_REACH
             && folded[start] == ","
-            && RELATIVE_PRONOUNS.contains(&folded[start + 1].as_str())
+            && self.lexicon.relative_pronouns.contains(&folded[start + 1])
             && !folded[start + 2..end].iter().any(|w| w == "," || w == ";")
     }
 
@@ -242,10 +234,10 @@ impl Context<'_> {
             } else if o.words.start >= role.words.end {
                 let mut between = &folded[role.words.end..o.words.start];
                 // "Pdg actuel de Michelin", "current CEO of Disney".
-                if between.first().is_some_and(|w| PRESENT_WORDS.contains(&w.as_str())) {
+                if between.first().is_some_and(|w| self.lexicon.held_now.contains(w)) {
                     between = &between[1..];
                 }
-                let preposition = |w: &String| ATTACHING_PREPOSITIONS.contains(&w.as_str());
+                let preposition = |w: &String| self.lexicon.attaching_prepositions.contains(w);
                 // "du groupe": an organisation pronoun that carries its own preposition.
                 let own_preposition = between.is_empty() && o.implicit && folded.get(o.words.start).is_some_and(preposition);
                 own_preposition || (between.len() <= APPOSITION && between.first().is_some_and(preposition))

@@ -4,15 +4,10 @@
 use super::context::{nearest_after, nearest_before, Context, REACH};
 use crate::model::{Fact, FactKind};
 
-/// Words before a trigger that make it passive: the person comes before ("X was appointed").
-const PASSIVE_MARKERS: [&str; 19] = [
-    "was", "is", "been", "be", "being", "ete", "est", "sera", "wurde", "wird", "fue", "sido", "es", "stato", "stata", "foi", "sera", "werd", "wordt",
-];
-
 pub fn extract(cx: &Context) -> Vec<Fact> {
     let mut facts = Vec::new();
     for trigger in cx.view.find(&cx.lexicon.joins) {
-        let passive = trigger.start > 0 && PASSIVE_MARKERS.contains(&cx.view.folded[trigger.start - 1].as_str());
+        let passive = trigger.start > 0 && cx.lexicon.passive_auxiliaries.contains(&cx.view.folded[trigger.start - 1]);
         let before = nearest_before(&cx.view.people, trigger.start, REACH).or_else(|| cx.apposed_subject(trigger.start - usize::from(passive)).filter(|_| passive));
         // "der Hiesingers Aufgaben übernimmt": whose duties they are, not who takes them ("Hegeman's
         // appointment" still names who is appointed).

@@ -2,8 +2,6 @@
 
 use super::context::{nearest_after, nearest_before, Context, REACH, SUBJECT_REACH};
 
-/// Words after a departure noun that introduce who leaves: "the exit of its CFO, Jane Roe".
-const OF: [&str; 10] = ["of", "de", "du", "des", "d'", "von", "del", "di", "da", "van"];
 use crate::model::{Fact, FactKind};
 
 pub fn extract(cx: &Context) -> Vec<Fact> {
@@ -12,7 +10,7 @@ pub fn extract(cx: &Context) -> Vec<Fact> {
         // The one leaving is usually the subject before the verb; "the exit of its CFO, Jane Roe" names
         // them after.
         // "the exit of", "un départ anticipé du PDG": a preposition within two words names who leaves.
-        let names_after = (trigger.end..trigger.end + 2).any(|w| cx.view.folded.get(w).is_some_and(|w| OF.contains(&w.as_str())));
+        let names_after = (trigger.end..trigger.end + 2).any(|w| cx.view.folded.get(w).is_some_and(|w| cx.lexicon.naming_prepositions.contains(w)));
         let after = || nearest_after(&cx.view.people, trigger.end, REACH).filter(|_| names_after);
         let Some(person) = after().or_else(|| nearest_before(&cx.view.people, trigger.start, SUBJECT_REACH)) else {
             continue;
