@@ -119,6 +119,15 @@ struct GrammarFile {
     /// Words that open a relative clause after a name ("who", "qui", "der").
     #[serde(default)]
     relative_pronouns: Vec<String>,
+    /// Words that may stand between a name and its title in one phrase ("the", "its", "de").
+    #[serde(default)]
+    apposition_words: Vec<String>,
+    /// Words that end the words a title head takes after it ("at", "and", "who").
+    #[serde(default)]
+    title_continuation_ends: Vec<String>,
+    /// Words such a title does not end on ("of", "the").
+    #[serde(default)]
+    title_function_words: Vec<String>,
 }
 
 /// What NER's mention clean-up needs to know of the language.
@@ -237,12 +246,17 @@ pub struct Lexicon {
     /// Folded words that join two titles one person holds ("and", "y").
     pub title_joiners: Vec<String>,
     /// Folded function words (`[grammar]`): passive auxiliaries, the prepositions that name who leaves
-    /// and that attach an organisation to a title, words saying a title is held now, relative pronouns.
+    /// and that attach an organisation to a title, words saying a title is held now, relative pronouns,
+    /// the words an apposition may hold, and the words that end a title head's continuation or that it
+    /// does not end on.
     pub passive_auxiliaries: Vec<String>,
     pub naming_prepositions: Vec<String>,
     pub attaching_prepositions: Vec<String>,
     pub held_now: Vec<String>,
     pub relative_pronouns: Vec<String>,
+    pub apposition_words: Vec<String>,
+    pub title_continuation_ends: Vec<String>,
+    pub title_function_words: Vec<String>,
     pub role_heads: Vec<(Phrase, String)>,
     pub left: Vec<Phrase>,
     pub replaces_successor_first: Vec<Phrase>,
@@ -318,6 +332,9 @@ impl Lexicon {
             attaching_prepositions: file.grammar.attaching_prepositions.iter().map(|w| fold(w)).collect(),
             held_now: file.grammar.held_now.iter().map(|w| fold(w)).collect(),
             relative_pronouns: file.grammar.relative_pronouns.iter().map(|w| fold(w)).collect(),
+            apposition_words: file.grammar.apposition_words.iter().map(|w| fold(w)).collect(),
+            title_continuation_ends: file.grammar.title_continuation_ends.iter().map(|w| fold(w)).collect(),
+            title_function_words: file.grammar.title_function_words.iter().map(|w| fold(w)).collect(),
             role_heads: titled(&file.role_heads),
             left: phrases(&file.triggers.left),
             not_triggers: phrases(&file.triggers.not_triggers),

@@ -16,7 +16,7 @@ pub fn extract(cx: &Context) -> Vec<Fact> {
         // Something other than punctuation, an article, a possessive or "former" between them breaks the
         // phrase.
         let joined = cx.words_between(&person.words, &role.words).into_iter().all(|w| {
-            matches!(w.as_str(), "," | "the" | "its" | "of" | "at" | "le" | "la" | "l'" | "son" | "sa" | "de" | "du" | "d'" | "der" | "die" | "des" | "von" | "el" | "del" | "il" | "di" | "della" | "o" | "a" | "da" | "do" | "het" | "van")
+            w == "," || cx.lexicon.apposition_words.contains(w)
                 || cx.lexicon.former.iter().any(|f| f.matches_at(std::slice::from_ref(w), 0))
         });
         if !joined {

@@ -243,14 +243,10 @@ fn is_source(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> bool
     after || cited_before(folded, words, lexicon) || is_dateline_agency(folded, words)
 }
 
-/// Words that end a role's continuation ("head of business AI, who ...").
-fn ends_role(word: &str) -> bool {
-    matches!(word, "," | "." | ";" | ":" | "(" | ")" | "\"" | "at" | "for" | "and" | "who" | "chez" | "a" | "qui" | "et" | "pour" | "'s" | "in" | "dans" | "since" | "depuis")
-}
-
-/// Words a role's continuation does not end on ("director of research at" -> "director of research").
-fn is_function_word(word: &str) -> bool {
-    matches!(word, "of" | "the" | "de" | "du" | "des" | "d'" | "l'" | "la" | "le" | "les" | "a" | "an")
+/// Punctuation or a word of the lexicon's `title_continuation_ends` ends a role's continuation ("head of
+/// business AI, who ...").
+fn ends_role(lexicon: &Lexicon, word: &str) -> bool {
+    matches!(word, "," | "." | ";" | ":" | "(" | ")" | "\"") || lexicon.title_continuation_ends.iter().any(|w| w == word)
 }
 
 fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[bool], lexicon: &Lexicon) -> Vec<RoleAt> {
@@ -273,8 +269,8 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
         let head = head.filter(|(h, _)| title.is_none_or(|(t, _)| h.len() > t.len()));
         if let Some((phrase, head)) = head {
             let start = position + phrase.len();
-            let mut end = (start..folded.len().min(start + 4)).find(|&w| ends_role(&folded[w])).unwrap_or(folded.len().min(start + 4));
-            while end > start && is_function_word(&folded[end - 1]) {
+            let mut end = (start..folded.len().min(start + 4)).find(|&w| ends_role(lexicon, &folded[w])).unwrap_or(folded.len().min(start + 4));
+            while end > start && lexicon.title_function_words.contains(&folded[end - 1]) {
                 end -= 1;
             }
             if end > start {
