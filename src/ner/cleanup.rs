@@ -11,7 +11,9 @@
 //!   edges ("« National Post", "Reuters -", "Estado da"); a word for a kind of institution used alone
 //!   ("Estado", "Université") is no organisation;
 //! - a person loses a role title before the name and punctuation or a connector after it ("Ceo Marco
-//!   Velani", "Neymar del"); a title alone is no one.
+//!   Velani", "Neymar del"); a title alone is no one;
+//! - a whole line of several words with a lower-case common word in it is a headline, no organisation
+//!   ("Les nominations de la semaine").
 
 use crate::lexicon::{fold, is_name_particle, split_words, Lexicon, Phrase};
 use crate::model::{ByteSpan, EntityKind};
@@ -43,6 +45,9 @@ pub fn clean_mention(lang: &str, text: &str, span: ByteSpan, kind: EntityKind) -
         return (!trimmed.is_empty()).then_some(trimmed);
     }
     if named != unquoted && trimmed_surface.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    if is_a_whole_headline(lexicon, text, span) {
         return None;
     }
     if is_a_lone_function_word(lexicon, trimmed_surface) || lexicon.is_some_and(|l| names_only_a_title_or_body(l, trimmed_surface)) {
@@ -87,6 +92,18 @@ fn without_edge_punctuation(text: &str, span: ByteSpan) -> ByteSpan {
         }
     }
     ByteSpan::new(span.start + start, span.start + start + kept.len())
+}
+
+/// A line of several words, one of them a lower-case word that joins no name ("Les nominations de la
+/// semaine", "Cambios en la cúpula"), is a headline, not an organisation's name: the model reads a
+/// headline's capitals as a name's.
+fn is_a_whole_headline(lexicon: Option<&Lexicon>, text: &str, span: ByteSpan) -> bool {
+    let line_start = text[..span.start].trim_end_matches([' ', '\t']).is_empty() || text[..span.start].trim_end_matches([' ', '\t']).ends_with('\n');
+    let line_end = text[span.end..].trim_start_matches([' ', '\t']).is_empty() || text[span.end..].trim_start_matches([' ', '\t']).starts_with(['\n', '\r']);
+    let words: Vec<&str> = span.slice(text).split_whitespace().collect();
+    let joins_names = |word: &str| is_name_particle(word) || lexicon.is_some_and(|l| l.articles.contains(&fold(word)) || l.connectors.contains(&fold(word)));
+    let common_word = words.iter().any(|w| w.chars().all(|c| !c.is_uppercase()) && w.chars().any(char::is_alphabetic) && !joins_names(w));
+    line_start && line_end && words.len() >= 3 && common_word
 }
 
 /// A name does not end with a lower-case connector or article the model took in after it ("Estado da",
@@ -273,6 +290,16 @@ mod tests {
         assert_eq!(cleaned("pt", "Comissão Executiva da", EntityKind::Organization), None, "a body once its connector goes");
         assert_eq!(cleaned("fr", "« bpost", EntityKind::Organization).as_deref(), Some("bpost"), "a quote is no lower-case word");
         assert_eq!(cleaned("pt", "Banco do Vale", EntityKind::Organization).as_deref(), Some("Banco do Vale"));
+    }
+
+    #[test]
+    fn a_headline_is_no_organisation() {
+        let text = "Les nominations de la semaine\n\nChez Lumetta, le conseil a nommé Clara Ventura.";
+        let at = |name: &str| ByteSpan::new(text.find(name).unwrap(), text.find(name).unwrap() + name.len());
+        assert_eq!(clean_mention("fr", text, at("Les nominations de la semaine"), EntityKind::Organization), None);
+        let text = "Banco de Portugal\n\nO Banco de Portugal nomeou ...";
+        let whole = ByteSpan::new(0, "Banco de Portugal".len());
+        assert_eq!(clean_mention("pt", text, whole, EntityKind::Organization), Some(whole), "a name alone on a line stays");
     }
 
     #[test]

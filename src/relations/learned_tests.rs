@@ -177,3 +177,22 @@ fn two_titles_joined_are_two_roles_left() {
     let got = facts("es", text, &[("Grupo Almena", Organization), ("Lucía Ibarra", Person)]);
     has_all(&got, &["left Lucía Ibarra @Grupo Almena chairman asserted", "left Lucía Ibarra @Grupo Almena CEO asserted"]);
 }
+
+#[test]
+fn english_round_up_of_two_companies_keeps_each_fact_at_its_own() {
+    let text = "Boardroom moves of the week\n\n\
+                Ostler Foods said on Monday that its chief executive, Rupert Gale, has resigned after six years in the job. \
+                Brightwell Motors has appointed Ana Ruiz as its chief financial officer, the carmaker said in a statement.";
+    let names = [("Ostler Foods", Organization), ("Rupert Gale", Person), ("Brightwell Motors", Organization), ("Ana Ruiz", Person)];
+    let got = facts("en", text, &names);
+    has_all(&got, &["left Rupert Gale @Ostler Foods CEO asserted", "joins Ana Ruiz @Brightwell Motors CFO asserted"]);
+    assert!(!got.iter().any(|f| f.contains("Rupert Gale @Brightwell") || f.contains("Ana Ruiz @Ostler")), "{got:#?}");
+}
+
+#[test]
+fn spanish_departure_reported_by_sources_is_hedged() {
+    let text = "Cambios en la cúpula\n\n\
+                La aseguradora Ondina ha confirmado que su consejero delegado, Marcos Vidal, podría dejar la compañía en los próximos meses, según fuentes del sector.";
+    let got = facts("es", text, &[("Ondina", Organization), ("Marcos Vidal", Person)]);
+    has_all(&got, &["left Marcos Vidal @Ondina CEO hedged", "holds_role Marcos Vidal @Ondina CEO asserted"]);
+}
