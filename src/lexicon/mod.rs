@@ -300,6 +300,11 @@ pub struct Lexicon {
     pub unmodelled_relatives: Vec<UnmodelledRelative>,
 }
 
+/// The words of a list, folded as sentences are (lower case, no accents).
+fn folded(list: &[String]) -> Vec<String> {
+    list.iter().map(|w| fold(w)).collect()
+}
+
 fn phrases(list: &[String]) -> Vec<Phrase> {
     let mut phrases: Vec<Phrase> = list.iter().map(|p| Phrase::parse(p)).filter(|p| !p.is_empty()).collect();
     phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -326,15 +331,15 @@ impl Lexicon {
         Ok(Self {
             roles: titled(&file.roles),
             title_modifiers: file.title_modifiers.clone(),
-            title_joiners: file.title_joiners.iter().map(|w| fold(w)).collect(),
-            passive_auxiliaries: file.grammar.passive_auxiliaries.iter().map(|w| fold(w)).collect(),
-            naming_prepositions: file.grammar.naming_prepositions.iter().map(|w| fold(w)).collect(),
-            attaching_prepositions: file.grammar.attaching_prepositions.iter().map(|w| fold(w)).collect(),
-            held_now: file.grammar.held_now.iter().map(|w| fold(w)).collect(),
-            relative_pronouns: file.grammar.relative_pronouns.iter().map(|w| fold(w)).collect(),
-            apposition_words: file.grammar.apposition_words.iter().map(|w| fold(w)).collect(),
-            title_continuation_ends: file.grammar.title_continuation_ends.iter().map(|w| fold(w)).collect(),
-            title_function_words: file.grammar.title_function_words.iter().map(|w| fold(w)).collect(),
+            title_joiners: folded(&file.title_joiners),
+            passive_auxiliaries: folded(&file.grammar.passive_auxiliaries),
+            naming_prepositions: folded(&file.grammar.naming_prepositions),
+            attaching_prepositions: folded(&file.grammar.attaching_prepositions),
+            held_now: folded(&file.grammar.held_now),
+            relative_pronouns: folded(&file.grammar.relative_pronouns),
+            apposition_words: folded(&file.grammar.apposition_words),
+            title_continuation_ends: folded(&file.grammar.title_continuation_ends),
+            title_function_words: folded(&file.grammar.title_function_words),
             role_heads: titled(&file.role_heads),
             left: phrases(&file.triggers.left),
             not_triggers: phrases(&file.triggers.not_triggers),
@@ -356,11 +361,11 @@ impl Lexicon {
             organization_pronouns: phrases(&file.pronouns.organization),
             organization_possessives: phrases(&file.pronouns.organization_possessive),
             person_pronouns: phrases(&file.pronouns.person),
-            organization_nouns: file.pronouns.organization_nouns.iter().map(|n| fold(n)).collect(),
-            articles: file.mentions.articles.iter().map(|a| fold(a)).collect(),
+            organization_nouns: folded(&file.pronouns.organization_nouns),
+            articles: folded(&file.mentions.articles),
             generic_bodies: phrases(&file.mentions.generic_bodies),
             generic_names: phrases(&file.mentions.generic_names),
-            connectors: file.mentions.connectors.iter().map(|c| fold(c)).collect(),
+            connectors: folded(&file.mentions.connectors),
             months: file.dates.months.iter().map(|forms| phrases(forms)).collect(),
             weekdays: file.dates.weekdays.iter().map(|forms| phrases(forms)).collect(),
             before_month: phrases(&file.dates.before_month),

@@ -12,8 +12,8 @@
 //!   ("Estado", "Université") is no organisation;
 //! - a person loses a role title before the name and punctuation or a connector after it ("Ceo Marco
 //!   Velani", "Neymar del"); a title alone is no one;
-//! - a whole line of several words with a lower-case common word in it is a headline, no organisation
-//!   ("Les nominations de la semaine").
+//! - the headline tagged whole, with lower-case common words in it, is no organisation ("Les
+//!   nominations de la semaine").
 
 use crate::lexicon::{fold, is_name_particle, split_words, Lexicon, Phrase};
 use crate::model::{ByteSpan, EntityKind};
@@ -94,16 +94,16 @@ fn without_edge_punctuation(text: &str, span: ByteSpan) -> ByteSpan {
     ByteSpan::new(span.start + start, span.start + start + kept.len())
 }
 
-/// A line of several words, one of them a lower-case word that joins no name ("Les nominations de la
-/// semaine", "Cambios en la cúpula"), is a headline, not an organisation's name: the model reads a
-/// headline's capitals as a name's.
+/// The headline (the text's first line) tagged whole, several words with lower-case common words among
+/// them ("Les nominations de la semaine", "Cambios en la cúpula"), is no organisation's name: the model
+/// reads a headline's capitals as a name's. A name with one such word stays ("Syndicat des veilleurs").
 fn is_a_whole_headline(lexicon: Option<&Lexicon>, text: &str, span: ByteSpan) -> bool {
-    let line_start = text[..span.start].trim_end_matches([' ', '\t']).is_empty() || text[..span.start].trim_end_matches([' ', '\t']).ends_with('\n');
+    let first_line = text[..span.start].trim().is_empty();
     let line_end = text[span.end..].trim_start_matches([' ', '\t']).is_empty() || text[span.end..].trim_start_matches([' ', '\t']).starts_with(['\n', '\r']);
     let words: Vec<&str> = span.slice(text).split_whitespace().collect();
     let joins_names = |word: &str| is_name_particle(word) || lexicon.is_some_and(|l| l.articles.contains(&fold(word)) || l.connectors.contains(&fold(word)));
-    let common_word = words.iter().any(|w| w.chars().all(|c| !c.is_uppercase()) && w.chars().any(char::is_alphabetic) && !joins_names(w));
-    line_start && line_end && words.len() >= 3 && common_word
+    let common_words = words.iter().filter(|w| w.chars().all(|c| !c.is_uppercase()) && w.chars().any(char::is_alphabetic) && !joins_names(w)).count();
+    first_line && line_end && words.len() >= 3 && common_words >= 2
 }
 
 /// A name does not end with a lower-case connector or article the model took in after it ("Estado da",
@@ -297,9 +297,15 @@ mod tests {
         let text = "Les nominations de la semaine\n\nChez Lumetta, le conseil a nommé Clara Ventura.";
         let at = |name: &str| ByteSpan::new(text.find(name).unwrap(), text.find(name).unwrap() + name.len());
         assert_eq!(clean_mention("fr", text, at("Les nominations de la semaine"), EntityKind::Organization), None);
+        let text = "Cambios en la cúpula de Ondina\n\nLa aseguradora Ondina ...";
+        let whole = ByteSpan::new(0, "Cambios en la cúpula de Ondina".len());
+        assert_eq!(clean_mention("es", text, whole, EntityKind::Organization), None);
         let text = "Banco de Portugal\n\nO Banco de Portugal nomeou ...";
         let whole = ByteSpan::new(0, "Banco de Portugal".len());
-        assert_eq!(clean_mention("pt", text, whole, EntityKind::Organization), Some(whole), "a name alone on a line stays");
+        assert_eq!(clean_mention("pt", text, whole, EntityKind::Organization), Some(whole), "a name as the headline stays");
+        let text = "Boardroom moves\n\nThe Syndicat des veilleurs de nuit\nelected ...";
+        let line = ByteSpan::new(text.find("Syndicat").unwrap(), text.find("\nelected").unwrap());
+        assert_eq!(clean_mention("fr", text, line, EntityKind::Organization), Some(line), "only the headline");
     }
 
     #[test]
