@@ -3,10 +3,12 @@
 //! words. Knowledge of a language below every stage: NER's mention clean-up, the relation stage and
 //! language detection's supported set read it; it imports no stage.
 
+mod not_organizations;
 mod relative_date;
 mod words;
 
 pub use relative_date::Relative;
+pub use not_organizations::is_index_or_league;
 pub use words::{is_name_particle, split_words};
 
 use crate::language::{SupportedLanguage, UnmodelledRelative};
