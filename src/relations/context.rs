@@ -226,11 +226,12 @@ impl Context<'_> {
         self.view.organizations.iter().find(|o| {
             if o.words.end <= role.words.start {
                 // "Meta's CRO", "the Meta CRO", and a word or two of description after a possessive:
-                // "Anheuser-Busch InBev's long-time chief executive".
+                // "Anheuser-Busch InBev's long-time chief executive". The possessive is the clitic the word
+                // splitter cuts off (`data/words.toml`); an article of the language may stand there too.
                 let between = &folded[o.words.end..role.words.start];
                 let possessive = between.first().is_some_and(|w| matches!(w.as_str(), "'s" | "'"));
                 let described = possessive && between.len() <= 3 && between[1..].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
-                described || between.iter().all(|w| matches!(w.as_str(), "'s" | "'" | "the"))
+                described || between.iter().all(|w| matches!(w.as_str(), "'s" | "'") || self.lexicon.articles.contains(w))
             } else if o.words.start >= role.words.end {
                 let mut between = &folded[role.words.end..o.words.start];
                 // "Pdg actuel de Michelin", "current CEO of Disney".
