@@ -99,7 +99,8 @@ fn without_edge_punctuation(text: &str, span: ByteSpan) -> ByteSpan {
 /// reads a headline's capitals as a name's. A name with one such word stays ("Syndicat des veilleurs").
 fn is_a_whole_headline(lexicon: Option<&Lexicon>, text: &str, span: ByteSpan) -> bool {
     let first_line = text[..span.start].trim().is_empty();
-    let line_end = text[span.end..].trim_start_matches([' ', '\t']).is_empty() || text[span.end..].trim_start_matches([' ', '\t']).starts_with(['\n', '\r']);
+    let rest_of_line = text[span.end..].trim_start_matches([' ', '\t']);
+    let line_end = rest_of_line.is_empty() || rest_of_line.starts_with(['\n', '\r']);
     let words: Vec<&str> = span.slice(text).split_whitespace().collect();
     let joins_names = |word: &str| is_name_particle(word) || lexicon.is_some_and(|l| l.articles.contains(&fold(word)) || l.connectors.contains(&fold(word)));
     let common_words = words.iter().filter(|w| w.chars().all(|c| !c.is_uppercase()) && w.chars().any(char::is_alphabetic) && !joins_names(w)).count();

@@ -40,18 +40,23 @@ impl DocumentStage for WithinDocumentStage {
 /// model ("Grayson Hall will replace Regions' Dowd Ritter" tags Grayson Hall an organisation; the text,
 /// a person; "Québec" an organisation once, a place elsewhere). Ties change nothing.
 fn retype_by_the_body(text: &str, mentions: &mut [crate::model::Mention]) {
-    use crate::model::EntityKind::{Location, Organization, Person};
-    let kinds = [Person, Organization, Location];
-    let body_votes = |surface: &str, kind| mentions.iter().filter(|m| m.sentence > 0 && m.kind == kind && m.span.slice(text) == surface).count();
-    let surfaces: std::collections::BTreeSet<&str> = mentions.iter().map(|m| m.span.slice(text)).collect();
-    let verdict: std::collections::BTreeMap<&str, crate::model::EntityKind> = surfaces
+    use crate::model::EntityKind;
+    use std::collections::BTreeMap;
+    // Per surface: the kinds it is tagged with anywhere, and each kind's mentions outside the headline.
+    let mut tagged: BTreeMap<&str, BTreeMap<EntityKind, usize>> = BTreeMap::new();
+    for m in mentions.iter() {
+        *tagged.entry(m.span.slice(text)).or_default().entry(m.kind).or_default() += usize::from(m.sentence > 0);
+    }
+    let verdict: BTreeMap<&str, EntityKind> = tagged
         .into_iter()
-        .filter(|&surface| kinds.iter().filter(|&&kind| mentions.iter().any(|m| m.kind == kind && m.span.slice(text) == surface)).count() > 1)
-        .filter_map(|surface| {
-            let votes: Vec<(usize, crate::model::EntityKind)> = kinds.iter().map(|&kind| (body_votes(surface, kind), kind)).collect();
-            let most = votes.iter().map(|v| v.0).max()?;
-            let winners: Vec<_> = votes.iter().filter(|v| v.0 == most).collect();
-            (most > 0 && winners.len() == 1).then(|| (surface, winners[0].1))
+        .filter(|(_, votes)| votes.len() > 1)
+        .filter_map(|(surface, votes)| {
+            let most = votes.values().copied().max()?;
+            let mut winners = votes.iter().filter(|(_, &n)| n == most);
+            match (winners.next(), winners.next()) {
+                (Some((&kind, _)), None) if most > 0 => Some((surface, kind)),
+                _ => None,
+            }
         })
         .collect();
     for m in mentions.iter_mut() {
