@@ -96,12 +96,19 @@ fn retype_surnames(text: &str, mentions: &mut [crate::model::Mention]) {
 /// A one-word "person" spelt exactly like an organisation the article names, or its leading word where
 /// that stands for the whole name ("Corvane's" beside "Corvane Systems"), and no part of any person's
 /// full name there, is that organisation ("Marcopolo" tagged PER in a headline, ORG in the text). A surname or given name stays a person ("Ford" beside Henry Ford).
+/// So is a longer "person" each of whose words the article names alone as an organisation, and whose
+/// first word no other person's name shares: the name of a merger ("Ahold Delhaize" tagged PER
+/// throughout, "bij Ahold" and "het Belgische Delhaize" ORG). A given name the model once took for a
+/// company ("Priya") does not make its bearer one.
 fn retype_organization_names(text: &str, mentions: &mut [crate::model::Mention]) {
     use crate::model::EntityKind;
-    let name_parts: std::collections::BTreeSet<String> = person_keys(text, mentions).filter(|key| key.len() >= 2).flatten().collect();
+    let full_names: std::collections::BTreeSet<Vec<String>> = person_keys(text, mentions).filter(|key| key.len() >= 2).collect();
+    let name_parts: std::collections::BTreeSet<String> = full_names.iter().flatten().cloned().collect();
     let organizations: std::collections::BTreeSet<&str> =
         mentions.iter().filter(|m| m.kind == EntityKind::Organization).map(|m| m.span.slice(text)).collect();
     let organization_keys: Vec<Vec<String>> = organizations.iter().map(|surface| organization_key(surface)).collect();
+    let one_word_organizations: std::collections::BTreeSet<&str> = organization_keys.iter().filter(|k| k.len() == 1).map(|k| k[0].as_str()).collect();
+    let named_by_others = |key: &Vec<String>, word: &str| full_names.iter().any(|other| other != key && other.iter().any(|w| w == word));
     let retyped: Vec<usize> = mentions
         .iter()
         .enumerate()
@@ -109,6 +116,9 @@ fn retype_organization_names(text: &str, mentions: &mut [crate::model::Mention])
         .filter(|(_, m)| {
             let surface = m.span.slice(text);
             let key = person_key(surface);
+            if key.len() >= 2 {
+                return key.iter().all(|w| one_word_organizations.contains(w.as_str())) && !named_by_others(&key, &key[0]);
+            }
             let short_form = organization_keys.iter().any(|full| names::leading_words_name_the_whole(&key, full));
             key.len() == 1 && (organizations.contains(surface) || short_form) && !name_parts.contains(&key[0])
         })
@@ -224,6 +234,28 @@ mod tests {
         let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
         use EntityKind::*;
         assert_eq!(kinds, [Organization, Organization, Person, Person, Person, Organization]);
+    }
+
+    #[test]
+    fn a_person_named_after_two_organisations_of_the_article_is_a_merged_company() {
+        let text = "Brakel Ostrander names a chief. Brakel merged with the Danish Ostrander. Brakel Ostrander said so. Priya Natarajan left Priya.";
+        let mut mentions = vec![
+            mention(text, "Brakel Ostrander", EntityKind::Person, 0.99),
+            mention(text, "Brakel merged", EntityKind::Organization, 0.9),
+            mention(text, "Ostrander.", EntityKind::Organization, 0.9),
+            mention(text, "Brakel Ostrander said", EntityKind::Person, 0.99),
+            mention(text, "Priya Natarajan", EntityKind::Person, 0.99),
+            mention(text, "Priya.", EntityKind::Organization, 0.6),
+        ];
+        mentions[1].span.end = mentions[1].span.start + "Brakel".len();
+        mentions[2].span.end = mentions[2].span.start + "Ostrander".len();
+        mentions[3].span.end = mentions[3].span.start + "Brakel Ostrander".len();
+        mentions[5].span.end = mentions[5].span.start + "Priya".len();
+        retype_organization_names(text, &mut mentions);
+        let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
+        use EntityKind::*;
+        // Priya Natarajan's surname is no organisation of the article: she stays a person.
+        assert_eq!(kinds, [Organization, Organization, Organization, Organization, Person, Organization]);
     }
 
     #[test]
