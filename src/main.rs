@@ -10,7 +10,7 @@ use newsgraph::graph::{
 };
 use newsgraph::ner::{self, NerStage, OnnxOptions, Recognizer};
 use newsgraph::pipeline::{ErrorReport, Output, Pipeline, RunOptions, RunSummary, Shard};
-use newsgraph::read::{expand_inputs, total_input_bytes, Records, DEFAULT_MAX_RECORD_BYTES};
+use newsgraph::read::{expand_inputs, total_input_bytes, Records, Sidecar, DEFAULT_MAX_RECORD_BYTES};
 use newsgraph::language::SupportedLanguages;
 use newsgraph::lexicon::Lexicon;
 use newsgraph::relations::{default_relation_model_dir, RelationModel, RelationStage};
@@ -154,6 +154,10 @@ struct ExtractArgs {
     /// Records larger than this many bytes are reported as errors instead of read.
     #[arg(long, default_value_t = DEFAULT_MAX_RECORD_BYTES)]
     max_record_bytes: usize,
+    /// Metadata for text-file articles: a JSONL file of {"id", "date", "url"} (id = the file name without
+    /// .txt). A record's own date and url win. The date tells an event still to come from one done.
+    #[arg(long, value_name = "FILE")]
+    meta: Option<PathBuf>,
     /// The NER model directory [default: the model shipped in models/ner].
     #[arg(long)]
     model: Option<PathBuf>,
@@ -319,7 +323,10 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
     let inputs = expand_inputs(&args.inputs);
     let progress = progress_bar(total_input_bytes(&inputs), args.quiet);
     let stamps = input_stamps(&inputs);
-    let records = Records::new(inputs, args.max_record_bytes).numbered(args.numbered);
+    let mut records = Records::new(inputs, args.max_record_bytes).numbered(args.numbered);
+    if let Some(meta) = &args.meta {
+        records = records.with_sidecar(Sidecar::read(meta).with_context(|| format!("cannot read the metadata file {}", meta.display()))?);
+    }
     let mut options = RunOptions { threads: args.threads, chunk_size: args.chunk_size, shard: args.shard, ..RunOptions::default() };
 
     let (summary, shown_output, errors_path) = if let Some(dir) = &args.output_dir {
@@ -329,6 +336,7 @@ fn extract(args: &ExtractArgs) -> Result<RunSummary> {
             lang: args.lang.clone(),
             numbered: args.numbered,
             max_record_bytes: args.max_record_bytes,
+            meta: args.meta.as_ref().map(|m| stamp(m)),
             producer: StreamHeader::new(&provenance),
         };
         let (dir, resume_at) = OutputDir::open(dir, &manifest)?;
@@ -451,10 +459,14 @@ fn input_stamps(inputs: &[Result<newsgraph::read::Input, newsgraph::read::BadInp
                 Ok(input) => input.path(),
                 Err(bad) => bad.path.clone(),
             };
-            let bytes = std::fs::metadata(&path).ok().filter(|m| m.is_file()).map(|m| m.len());
-            InputStamp { path: path.display().to_string(), bytes }
+            stamp(&path)
         })
         .collect()
+}
+
+fn stamp(path: &std::path::Path) -> InputStamp {
+    let bytes = std::fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.len());
+    InputStamp { path: path.display().to_string(), bytes }
 }
 
 fn format_extension(format: Format) -> &'static str {

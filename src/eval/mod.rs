@@ -16,7 +16,7 @@ pub use training::write_labelled_candidates;
 
 use crate::model::Document;
 use crate::pipeline::{DocumentSink, Pipeline, ReportEntry, RunOptions};
-use crate::read::{expand_inputs, Records, DEFAULT_MAX_RECORD_BYTES};
+use crate::read::{expand_inputs, Records, Sidecar, DEFAULT_MAX_RECORD_BYTES};
 use indicatif::ProgressBar;
 use std::io;
 use std::path::Path;
@@ -45,10 +45,14 @@ pub fn evaluate(gold: &[GoldDocument], docs: &Path, pipeline: &Pipeline) -> io::
     Ok(report)
 }
 
-/// The gold documents as the pipeline leaves them, in gold order.
+/// The gold documents as the pipeline leaves them, in gold order. A `meta.jsonl` beside the articles'
+/// folder (the corpus layout) gives them their publication dates, as a dump's records would.
 fn run_documents(gold: &[GoldDocument], docs: &Path, pipeline: &Pipeline) -> io::Result<Vec<Document>> {
     let paths: Vec<_> = gold.iter().map(|g| g.path(docs)).collect();
-    let records = Records::new(expand_inputs(&paths), DEFAULT_MAX_RECORD_BYTES);
+    let mut records = Records::new(expand_inputs(&paths), DEFAULT_MAX_RECORD_BYTES);
+    if let Some(meta) = docs.parent().map(|p| p.join("meta.jsonl")).filter(|p| p.is_file()) {
+        records = records.with_sidecar(Sidecar::read(&meta)?);
+    }
     let mut collected = Collect(Vec::new(), Vec::new());
     pipeline.run(records, &RunOptions::default(), &mut collected, &ProgressBar::hidden())?;
     if !collected.1.is_empty() {

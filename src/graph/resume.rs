@@ -40,6 +40,9 @@ pub struct RunManifest {
     pub lang: Option<String>,
     pub numbered: bool,
     pub max_record_bytes: usize,
+    /// The metadata file of text articles (`--meta`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<InputStamp>,
     pub producer: StreamHeader,
 }
 
@@ -58,6 +61,9 @@ impl RunManifest {
         }
         if self.producer != other.producer {
             return "another program version or NER model".to_string();
+        }
+        if self.meta != other.meta {
+            return format!("metadata file {:?} then, {:?} now", self.meta.as_ref().map(|m| &m.path), other.meta.as_ref().map(|m| &m.path));
         }
         "language, numbering or record size limit".to_string()
     }

@@ -69,6 +69,16 @@ pub enum FactDate {
 }
 
 impl FactDate {
+    /// Whether the whole of this date lies after `day` ("July 2018" after 30 June 2018, not after 5 July).
+    pub fn is_after(&self, day: chrono::NaiveDate) -> bool {
+        use chrono::Datelike;
+        match *self {
+            FactDate::Day(date) => date > day,
+            FactDate::Month(year, month) => (year, month) > (day.year(), day.month()),
+            FactDate::Year(year) => year > day.year(),
+        }
+    }
+
     /// The XML Schema lexical form and datatype: `xsd:date`, `xsd:gYearMonth` or `xsd:gYear`.
     pub fn to_xsd(&self) -> (String, &'static str) {
         match self {

@@ -8,11 +8,13 @@ mod inputs;
 mod jsonl;
 mod line;
 mod record;
+mod sidecar;
 mod text;
 
 pub use date::parse_published_date;
 pub use error::ReadError;
 pub use inputs::{expand_inputs, total_input_bytes, BadInput, Input};
+pub use sidecar::Sidecar;
 
 use crate::model::{Article, Origin};
 use std::collections::VecDeque;
@@ -58,6 +60,7 @@ pub struct Records {
     max_record_bytes: usize,
     bytes_read: Arc<AtomicU64>,
     numbered: bool,
+    sidecar: Option<Sidecar>,
 }
 
 impl Records {
@@ -70,7 +73,14 @@ impl Records {
             max_record_bytes,
             bytes_read: Arc::default(),
             numbered: false,
+            sidecar: None,
         }
+    }
+
+    /// Dates and addresses for the records that do not give their own (text files), by record id.
+    pub fn with_sidecar(mut self, sidecar: Sidecar) -> Self {
+        self.sidecar = Some(sidecar);
+        self
     }
 
     /// JSONL lines are `SEQ<TAB>RECORD`: SEQ is the record's 0-based place in the whole dump (Spark's
@@ -119,8 +129,11 @@ impl Iterator for Records {
     fn next(&mut self) -> Option<ReadItem> {
         loop {
             if let Some(current) = self.current.as_mut() {
-                if let Some(item) = current.next() {
+                if let Some(mut item) = current.next() {
                     self.current_gave_any = true;
+                    if let (Ok(record), Some(sidecar)) = (&mut item, &self.sidecar) {
+                        sidecar.complete(&mut record.article);
+                    }
                     return Some(item);
                 }
                 self.current = None;

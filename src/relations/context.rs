@@ -248,8 +248,22 @@ impl Context<'_> {
         })
     }
 
+    /// The modality read from the words around the trigger; an event the sentence dates after the
+    /// article's publication is still to come, whatever the tense ("Sels neemt de fakkel over op 1
+    /// augustus 2017" in an article of May 2017). The date is read as the text gives it, a month without
+    /// a year as the last one, so only a year, a full date or "next month" can put it ahead.
     pub fn modality(&self, trigger: &Range<usize>) -> Modality {
-        modality_of(self.view, self.lexicon, trigger)
+        let read = modality_of(self.view, self.lexicon, trigger);
+        let dated_ahead = || {
+            self.article_date.is_some_and(|article| {
+                date_for(&find_dates(self.view, self.lexicon, Some(article), false), trigger).is_some_and(|date| date.is_after(article))
+            })
+        };
+        if read == Modality::Asserted && dated_ahead() {
+            Modality::Future
+        } else {
+            read
+        }
     }
 
     /// A fact with its evidence, its modality and date (read around its trigger; a fact without one,

@@ -212,6 +212,22 @@ fn dates_absolute_relative_and_by_weekday_in_several_languages() {
 }
 
 #[test]
+fn an_event_dated_after_the_article_is_still_to_come() {
+    let names: &[(&str, EntityKind)] = &[("Voskuil Groep", Organization), ("Pieter Dekker", Person)];
+    let text = "Pieter Dekker vertrekt op 1 augustus 2027 bij Voskuil Groep.";
+    let modality_on = |published: Option<&str>| {
+        let mut doc = document("nl", text, names);
+        doc.article.date = published.and_then(crate::read::parse_published_date);
+        RelationStage::rules().process(&mut doc).unwrap();
+        readable(&doc).into_iter().filter(|f| f.starts_with("left ")).collect::<Vec<_>>()
+    };
+    assert_eq!(modality_on(Some("2027-05-09")), ["left Pieter Dekker @Voskuil Groep - future"]);
+    // Published after the date, or undated: the present tense reads as done.
+    assert_eq!(modality_on(Some("2027-08-02")), ["left Pieter Dekker @Voskuil Groep - asserted"]);
+    assert_eq!(modality_on(None), ["left Pieter Dekker @Voskuil Groep - asserted"]);
+}
+
+#[test]
 fn a_month_without_an_article_date_or_a_year_gives_no_date() {
     let text = "Harbourline Logistics said its chief financial officer Priya Natarajan will step down in April.";
     let mut doc = document("en", text, &[("Harbourline Logistics", Organization), ("Priya Natarajan", Person)]);

@@ -207,3 +207,25 @@ fn an_input_with_no_record_is_reported_and_the_run_exits_3() {
     );
     assert!(run.stderr().contains(&format!("no record read from {}", empty.display())), "{}", run.stderr());
 }
+
+#[test]
+fn text_articles_take_their_dates_from_a_metadata_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    write(&docs, "en-001.txt", "Kestrel Aerospace hired a new chief pilot on Friday.\n".as_bytes());
+    write(&docs, "en-002.txt", "Orland Shipping appointed a new treasurer this week.\n".as_bytes());
+    let meta = write(dir.path(), "meta.jsonl", br#"{"id": "en-001", "date": "2026-01-05", "url": "https://n.example/kestrel"}
+{"id": "en-002", "date": null}
+"#);
+    let run = extract(dir.path(), &[docs.to_str().unwrap(), "--meta", meta.to_str().unwrap()], None);
+    assert_eq!(run.exit_code(), 0, "{}", run.stderr());
+    let articles = run.articles();
+    assert_eq!(articles[0]["datePublished"]["@value"], "2026-01-05");
+    assert_eq!(articles[0]["url"], "https://n.example/kestrel");
+    assert!(articles[1].get("datePublished").is_none(), "{}", articles[1]);
+
+    let broken = write(dir.path(), "broken.jsonl", b"{\"date\": \"2026-01-05\"}\n");
+    let run = extract(dir.path(), &[docs.to_str().unwrap(), "--meta", broken.to_str().unwrap()], None);
+    assert_ne!(run.exit_code(), 0);
+    assert!(run.stderr().contains("broken.jsonl line 1: not a metadata record"), "{}", run.stderr());
+}
