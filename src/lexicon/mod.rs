@@ -150,6 +150,10 @@ struct MentionFile {
     /// Lower-case words that join the words of a name ("of", "do", "e"): a name does not end with one.
     #[serde(default)]
     connectors: Vec<String>,
+    /// Capitalised words for a national ("de Zweed Mats Jansson", "the Briton"): written before a name,
+    /// they are not part of it, and alone they name no one.
+    #[serde(default)]
+    nationals: Vec<String>,
 }
 
 /// What language detection needs to know of the language.
@@ -290,6 +294,8 @@ pub struct Lexicon {
     pub generic_names: Vec<Phrase>,
     /// Folded connectors of a name's words ("of", "do").
     pub connectors: Vec<String>,
+    /// Folded words for a national ("zweed", "briton").
+    pub nationals: Vec<String>,
     /// Month names, January first; weekday names, Monday first.
     pub months: Vec<Vec<Phrase>>,
     pub weekdays: Vec<Vec<Phrase>>,
@@ -368,6 +374,7 @@ impl Lexicon {
             generic_bodies: phrases(&file.mentions.generic_bodies),
             generic_names: phrases(&file.mentions.generic_names),
             connectors: folded(&file.mentions.connectors),
+            nationals: folded(&file.mentions.nationals),
             months: file.dates.months.iter().map(|forms| phrases(forms)).collect(),
             weekdays: file.dates.weekdays.iter().map(|forms| phrases(forms)).collect(),
             before_month: phrases(&file.dates.before_month),

@@ -129,13 +129,15 @@ fn without_trailing_connectors(lexicon: Option<&Lexicon>, text: &str, span: Byte
     ByteSpan::new(span.start, span.start + end)
 }
 
-/// A person's name without the role title the model took in before it ("Ceo Marco Velani" -> "Marco
-/// Velani"); a title alone ("Ceo") names no one.
+/// A person's name without the role title or the word for a national the model took in before it ("Ceo
+/// Marco Velani" -> "Marco Velani", "Ier Mike Stone" -> "Mike Stone"); a title alone ("Ceo") names no one.
 fn name_after_a_title(lexicon: &Lexicon, text: &str, span: ByteSpan) -> Option<ByteSpan> {
     let surface = span.slice(text);
     let words = split_words(surface);
     let folded: Vec<String> = words.iter().map(|w| fold(w.slice(surface))).collect();
-    let title = lexicon.roles.iter().map(|(phrase, _)| phrase).filter(|p| p.matches_at(&folded, 0)).map(|p| p.len()).max().unwrap_or(0);
+    let role = lexicon.roles.iter().map(|(phrase, _)| phrase).filter(|p| p.matches_at(&folded, 0)).map(|p| p.len()).max().unwrap_or(0);
+    let national = usize::from(folded.first().is_some_and(|w| lexicon.nationals.contains(w)));
+    let title = role.max(national);
     if title == 0 {
         return (!span.is_empty()).then_some(span);
     }
@@ -162,12 +164,14 @@ fn is_a_lone_function_word(lexicon: Option<&Lexicon>, surface: &str) -> bool {
 }
 
 /// The whole surface is a role title ("CEO", "Pdg"), a body of an organisation ("Consejo",
-/// "Consiglio di Amministrazione") or a word for a kind of institution ("Estado").
+/// "Consiglio di Amministrazione"), a word for a kind of institution ("Estado") or for a national
+/// ("Zweed" in "de Zweed Mats Jansson").
 fn names_only_a_title_or_body(lexicon: &Lexicon, surface: &str) -> bool {
     let folded = folded_words(surface);
     let whole = |phrase: &Phrase| phrase.len() == folded.len() && phrase.matches_at(&folded, 0);
+    let national = matches!(&folded[..], [word] if lexicon.nationals.contains(word));
     !folded.is_empty()
-        && (lexicon.roles.iter().any(|(phrase, _)| whole(phrase)) || lexicon.generic_bodies.iter().any(whole) || lexicon.generic_names.iter().any(whole))
+        && (national || lexicon.roles.iter().any(|(phrase, _)| whole(phrase)) || lexicon.generic_bodies.iter().any(whole) || lexicon.generic_names.iter().any(whole))
 }
 
 fn folded_words(surface: &str) -> Vec<String> {
@@ -324,5 +328,14 @@ mod tests {
         assert_eq!(cleaned("es", "Neymar del", EntityKind::Person).as_deref(), Some("Neymar"));
         assert_eq!(cleaned("nl", "Rinze Kramer van Wierden", EntityKind::Person).as_deref(), Some("Rinze Kramer van Wierden"));
         assert_eq!(cleaned("en", "President Obara", EntityKind::Person).as_deref(), Some("Obara"));
+    }
+
+    #[test]
+    fn a_word_for_a_national_is_no_part_of_a_name_and_no_name_alone() {
+        assert_eq!(cleaned("nl", "Ier Joris Vaandrager", EntityKind::Person).as_deref(), Some("Joris Vaandrager"));
+        assert_eq!(cleaned("nl", "Zweed", EntityKind::Organization), None);
+        assert_eq!(cleaned("de", "Österreicherin Lena Gratzl", EntityKind::Person).as_deref(), Some("Lena Gratzl"));
+        assert_eq!(cleaned("en", "Briton", EntityKind::Person), None);
+        assert_eq!(cleaned("fr", "Suisse Re", EntityKind::Organization).as_deref(), Some("Suisse Re"), "a name that starts with one stays");
     }
 }
