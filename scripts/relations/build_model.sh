@@ -32,5 +32,5 @@ done
 # Modality: on corpus/dev the lexicon's cues read it better than the modality scorer does (`newsgraph eval`,
 # matched facts: 0.800 against 0.733 with the data and NER of 2026-12-04, second fit): the scorer is trained and shipped, the
 # rules decide. Set MODALITY_FROM=model to compare again after adding data.
-"$VENV/bin/python" scripts/relations/train.py --train "${train[@]}" --dev "${dev[@]}" --out "$OUT" --modality-from "${MODALITY_FROM:-rules}"
+"$VENV/bin/python" scripts/relations/train.py --train "${train[@]}" --dev "${dev[@]}" --out "$OUT" --modality-from "${MODALITY_FROM:-rules}" ${CHOOSE_FOLDS:+--choose-on-train-folds "$CHOOSE_FOLDS"}
 echo "relation model written to $OUT" >&2
