@@ -38,6 +38,10 @@ struct Line<'a> {
     evidence: &'a str,
     person_span: Option<(usize, usize)>,
     predecessor_span: Option<(usize, usize)>,
+    /// The people's names (the fullest form in the document), for a reader of the text that needs them
+    /// where the sentence names them only through a pronoun or not at all.
+    person_name: &'a str,
+    predecessor_name: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -125,5 +129,7 @@ fn labelled<'a>(gold: &'a GoldDocument, doc: &'a Document, lang: &'a str, candid
         evidence: evidence.slice(doc.text()),
         person_span: span_in_evidence(candidate.person),
         predecessor_span: candidate.predecessor.and_then(span_in_evidence),
+        person_name: &doc.entities[candidate.person].name,
+        predecessor_name: candidate.predecessor.map(|p| doc.entities[p].name.as_str()),
     }
 }

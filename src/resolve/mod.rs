@@ -26,7 +26,8 @@ impl DocumentStage for WithinDocumentStage {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        retype_by_the_body(&doc.article.text, &mut doc.mentions);
+        let headline = doc.sentences.first().is_some_and(|s| !ends_like_a_sentence(s.span.slice(&doc.article.text)));
+        retype_by_the_body(&doc.article.text, &mut doc.mentions, headline);
         retype_surnames(&doc.article.text, &mut doc.mentions);
         retype_organization_names(&doc.article.text, &mut doc.mentions);
         retype_given_names(&doc.article.text, &mut doc.mentions);
@@ -38,14 +39,15 @@ impl DocumentStage for WithinDocumentStage {
 /// A name tagged as two kinds in one article (person, organisation, place) takes, everywhere, the kind
 /// most of its mentions outside the headline have: a headline's capitals and missing context mislead the
 /// model ("Grayson Hall will replace Regions' Dowd Ritter" tags Grayson Hall an organisation; the text,
-/// a person; "Québec" an organisation once, a place elsewhere). Ties change nothing.
-fn retype_by_the_body(text: &str, mentions: &mut [crate::model::Mention]) {
+/// a person; "Québec" an organisation once, a place elsewhere). Ties change nothing. A first line that
+/// ends like a sentence is no headline but the lead, and votes ("Le directeur général d'Elior, ...").
+fn retype_by_the_body(text: &str, mentions: &mut [crate::model::Mention], headline: bool) {
     use crate::model::EntityKind;
     use std::collections::BTreeMap;
     // Per surface: the kinds it is tagged with anywhere, and each kind's mentions outside the headline.
     let mut tagged: BTreeMap<&str, BTreeMap<EntityKind, usize>> = BTreeMap::new();
     for m in mentions.iter() {
-        *tagged.entry(m.span.slice(text)).or_default().entry(m.kind).or_default() += usize::from(m.sentence > 0);
+        *tagged.entry(m.span.slice(text)).or_default().entry(m.kind).or_default() += usize::from(m.sentence > 0 || !headline);
     }
     let verdict: BTreeMap<&str, EntityKind> = tagged
         .into_iter()
@@ -64,6 +66,11 @@ fn retype_by_the_body(text: &str, mentions: &mut [crate::model::Mention]) {
             m.kind = kind;
         }
     }
+}
+
+/// Does `sentence` end as a sentence does (a headline has no full stop)?
+fn ends_like_a_sentence(sentence: &str) -> bool {
+    sentence.trim_end().ends_with(['.', '!', '?', '»', '"', '”', '…'])
 }
 
 /// The name keys of the article's person mentions.
@@ -200,7 +207,7 @@ mod tests {
             m("Keel Partners", 1, Person, 1),
             m("Keel Partners", 2, Organization, 1),
         ];
-        retype_by_the_body(text, &mut mentions);
+        retype_by_the_body(text, &mut mentions, true);
         let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
         assert_eq!(kinds, [Person, Person, Organization, Organization, Organization]);
 
@@ -211,9 +218,29 @@ mod tests {
             Mention { span: ByteSpan::new(start, start + surface.len()), kind, sentence, score: 0.9 }
         };
         let mut mentions = vec![m("Québec", 0, Organization, 1), m("Québec", 1, Location, 1), m("Québec", 2, Location, 2), m("Orlen", 0, Organization, 3), m("Orlen", 1, Location, 3)];
-        retype_by_the_body(text, &mut mentions);
+        retype_by_the_body(text, &mut mentions, true);
         let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
         assert_eq!(kinds, [Location, Location, Location, Organization, Location]);
+    }
+
+    #[test]
+    fn a_first_line_that_ends_like_a_sentence_is_the_lead_and_votes() {
+        let text = "The chief executive of Vellor, Ana Dias, left Vellor on Monday.\n\nA statement from Vellor said so.";
+        let m = |nth: usize, kind: EntityKind, sentence: usize| {
+            let start = text.match_indices("Vellor").nth(nth).unwrap().0;
+            Mention { span: ByteSpan::new(start, start + "Vellor".len()), kind, sentence, score: 0.9 }
+        };
+        use EntityKind::*;
+        let tagged = vec![m(0, Organization, 0), m(1, Organization, 0), m(2, Person, 1)];
+        let mut mentions = tagged.clone();
+        retype_by_the_body(text, &mut mentions, false);
+        assert!(mentions.iter().all(|m| m.kind == Organization));
+        // Were the first line a headline, the body's one mention would decide.
+        let mut mentions = tagged;
+        retype_by_the_body(text, &mut mentions, true);
+        assert!(mentions.iter().all(|m| m.kind == Person));
+        assert!(ends_like_a_sentence("The chief executive of Vellor, Ana Dias, left Vellor on Monday. "));
+        assert!(!ends_like_a_sentence("Vellor chief Ana Dias steps down"));
     }
 
     #[test]
