@@ -229,3 +229,36 @@ fn text_articles_take_their_dates_from_a_metadata_file() {
     assert_ne!(run.exit_code(), 0);
     assert!(run.stderr().contains("broken.jsonl line 1: not a metadata record"), "{}", run.stderr());
 }
+
+#[test]
+fn labelled_candidates_name_their_people_and_mark_them_in_the_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    let text = "Vellor Foods names Anna Berg chief executive\n\nVellor Foods said on Monday that Anna Berg will replace Tomas Lind as chief executive in May.\n";
+    write(&docs, "en-001.txt", text.as_bytes());
+    let gold = write(
+        dir.path(),
+        "gold.jsonl",
+        br#"{"id": "en-001", "entities": [{"name": "Anna Berg", "type": "PER", "aliases": []}, {"name": "Tomas Lind", "type": "PER", "aliases": []}, {"name": "Vellor Foods", "type": "ORG", "aliases": []}], "relations": [{"type": "replaces", "modality": "future", "new": "Anna Berg", "old": "Tomas Lind", "org": "Vellor Foods", "role": "chief executive", "role_norm": "CEO"}]}
+"#,
+    );
+    let output = dir.path().join("candidates.jsonl");
+    let run = crate::util::binary()
+        .args(["candidates", "--gold", gold.to_str().unwrap(), "--docs", docs.to_str().unwrap(), "--output", output.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&output).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let succession = lines
+        .iter()
+        .find(|l| l["kind"] == "replaces" && l["person_name"] == "Anna Berg" && l["predecessor_name"] == "Tomas Lind" && l["sentence"] == 1)
+        .expect("the succession is a candidate");
+    assert_eq!(succession["label"], 1);
+    let evidence = succession["evidence"].as_str().unwrap();
+    let span = |key: &str| {
+        let [start, end] = [0, 1].map(|i| succession[key][i].as_u64().unwrap() as usize);
+        evidence[start..end].to_string()
+    };
+    assert_eq!(span("person_span"), "Anna Berg");
+    assert_eq!(span("predecessor_span"), "Tomas Lind");
+}
