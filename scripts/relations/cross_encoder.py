@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from safetensors.torch import load_file
 from tokenizers import Tokenizer
 from transformers import BertConfig, BertForSequenceClassification
 
@@ -83,8 +84,6 @@ def model_from(encoder_dir, layers):
     config.num_hidden_layers = layers
     config.num_labels = 2
     model = BertForSequenceClassification(config)
-    from safetensors.torch import load_file
-
     state = load_file(os.path.join(encoder_dir, "model.safetensors"))
     kept = {k: v for k, v in state.items() if k.startswith("bert.") and not any(f"layer.{n}." in k for n in range(layers, 64))}
     missing, _ = model.load_state_dict(kept, strict=False)

@@ -108,6 +108,14 @@ pub struct Sentence {
     pub span: ByteSpan,
 }
 
+impl Sentence {
+    /// Does the sentence end as a full sentence does? A headline has no full stop; a lead or a body
+    /// sentence ends with one, a question or exclamation mark, a closing quote or an ellipsis.
+    pub fn ends_like_a_sentence(&self, text: &str) -> bool {
+        self.span.slice(text).trim_end().ends_with(['.', '!', '?', '»', '"', '”', '…'])
+    }
+}
+
 /// Where a record came from: for error reports and for finding an article again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {

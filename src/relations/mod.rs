@@ -220,8 +220,7 @@ pub fn extract_facts(doc: &Document, lexicon: &Lexicon) -> Vec<Fact> {
 /// The lead: the first sentence that ends like one, after the headline and any heading lines under it
 /// (which end without a full stop).
 fn lead_sentence(doc: &Document) -> Option<usize> {
-    let ends_like_a_sentence = |s: &crate::model::Sentence| s.span.slice(doc.text()).trim_end().ends_with(['.', '!', '?', '»', '"', '”', '…']);
-    (1..doc.sentences.len()).find(|&i| ends_like_a_sentence(&doc.sentences[i]))
+    (1..doc.sentences.len()).find(|&i| doc.sentences[i].ends_like_a_sentence(doc.text()))
 }
 
 /// A succession sentence often names no role ("She will be replaced by Tomasz Wielgus"): the role is the

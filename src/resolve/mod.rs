@@ -26,7 +26,7 @@ impl DocumentStage for WithinDocumentStage {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        let headline = doc.sentences.first().is_some_and(|s| !ends_like_a_sentence(s.span.slice(&doc.article.text)));
+        let headline = doc.sentences.first().is_some_and(|s| !s.ends_like_a_sentence(&doc.article.text));
         retype_by_the_body(&doc.article.text, &mut doc.mentions, headline);
         retype_surnames(&doc.article.text, &mut doc.mentions);
         retype_organization_names(&doc.article.text, &mut doc.mentions);
@@ -66,11 +66,6 @@ fn retype_by_the_body(text: &str, mentions: &mut [crate::model::Mention], headli
             m.kind = kind;
         }
     }
-}
-
-/// Does `sentence` end as a sentence does (a headline has no full stop)?
-fn ends_like_a_sentence(sentence: &str) -> bool {
-    sentence.trim_end().ends_with(['.', '!', '?', '»', '"', '”', '…'])
 }
 
 /// The name keys of the article's person mentions.
@@ -239,8 +234,9 @@ mod tests {
         let mut mentions = tagged;
         retype_by_the_body(text, &mut mentions, true);
         assert!(mentions.iter().all(|m| m.kind == Person));
-        assert!(ends_like_a_sentence("The chief executive of Vellor, Ana Dias, left Vellor on Monday. "));
-        assert!(!ends_like_a_sentence("Vellor chief Ana Dias steps down"));
+        let sentence = |text: &str| crate::model::Sentence { span: ByteSpan::new(0, text.len()) }.ends_like_a_sentence(text);
+        assert!(sentence("The chief executive of Vellor, Ana Dias, left Vellor on Monday. "));
+        assert!(!sentence("Vellor chief Ana Dias steps down"));
     }
 
     #[test]
