@@ -8,10 +8,19 @@
 #      write the ONNX scorers, their feature lists, config.json and scores.json.
 # Minutes on 2 cores, most of it NER. ../shared/eval-dev, the seeds and data/written/LANG/dev are never
 # trained or chosen on: they are measured afterwards with `newsgraph eval` (scripts/relations/evaluate.sh).
+#
+#   build_model.sh [--organization-only] [OUT]
+# --organization-only refits the organisation scorer alone (a conditional logit over each fact's options)
+# and keeps the fact and modality scorers and the thresholds of the model in OUT.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SHARED="${NEWSGRAPH_SHARED:-../shared}"
 CACHE="$HOME/.cache/newsgraph/relations"
+ONLY=()
+if [ "${1:-}" = "--organization-only" ]; then
+  ONLY=(--organization-only)
+  shift
+fi
 OUT="${1:-models/relations}"
 mkdir -p "$CACHE"
 VENV=$(scripts/relations/setup_env.sh | tail -n 1)
@@ -32,5 +41,5 @@ done
 # Modality: on corpus/dev the lexicon's cues read it better than the modality scorer does (`newsgraph eval`,
 # matched facts: 0.800 against 0.733 with the data and NER of 2026-12-04, second fit): the scorer is trained and shipped, the
 # rules decide. Set MODALITY_FROM=model to compare again after adding data.
-"$VENV/bin/python" scripts/relations/train.py --train "${train[@]}" --dev "${dev[@]}" --out "$OUT" --modality-from "${MODALITY_FROM:-rules}" ${CHOOSE_FOLDS:+--choose-on-train-folds "$CHOOSE_FOLDS"}
+"$VENV/bin/python" scripts/relations/train.py --train "${train[@]}" --dev "${dev[@]}" --out "$OUT" --modality-from "${MODALITY_FROM:-rules}" "${ONLY[@]}" ${CHOOSE_FOLDS:+--choose-on-train-folds "$CHOOSE_FOLDS"}
 echo "relation model written to $OUT" >&2

@@ -3,8 +3,8 @@
 
 Three linear scorers over the candidates' features (logistic regression, L2):
 - fact: is the candidate a fact of the gold (per kind threshold);
-- organization: which of a fact's organisation options the gold names (scored one option at a time; the
-  extractor takes the best);
+- organization: which of a fact's organisation options the gold names (a conditional logit: the options of
+  a fact compete in a softmax; scored one option at a time, the extractor takes the best);
 - modality: asserted / future / hedged / negated of an event fact.
 
 Train on the train splits; the regularisation and the per-kind thresholds are chosen on the dev splits by a
@@ -24,6 +24,7 @@ import numpy as np
 import onnx
 import onnxruntime
 from onnx import TensorProto, helper, numpy_helper
+from scipy.optimize import minimize
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
@@ -155,16 +156,81 @@ def check_onnx(scorer, path, rows):
     assert np.abs(got - want).max() < 1e-4, f"{path}: ONNX and sklearn disagree by {np.abs(got - want).max()}"
 
 
-def organization_rows(candidates):
-    """Options of the facts whose gold organisation is among them: (features, label)."""
-    rows, labels = [], []
-    for c in candidates:
-        if c["label"] != 1 or not any(o["gold"] for o in c["organizations"]):
-            continue
-        for o in c["organizations"]:
-            rows.append(o["features"])
-            labels.append(1 if o["gold"] else 0)
-    return rows, labels
+class OptionScorer:
+    """A conditional logit over a fact's organisation options: one weight per feature, the options of a
+    fact compete in a softmax, and the loss is the probability mass the gold options get. Scored one option
+    at a time, as the pointwise scorer was, but trained on which option wins over the others: an option
+    scored alone learns how often options like it are right anywhere (the focus company of a round-up is
+    right for most facts of the article), not whether it beats the title's own organisation in this sentence.
+    Written as a two-class scorer (class 1 the option's logit, class 0 zero), so the extractor's argmax is
+    the model's choice."""
+
+    def __init__(self, groups, c):
+        self.features = vocabulary([row for options, _ in groups for row in options])
+        self.index = {f: i for i, f in enumerate(self.features)}
+        self.classes = [0, 1]
+        rows = [row for options, _ in groups for row in options]
+        x = matrix(rows, self.index).tocsr()
+        gold = np.array([g for _, golds in groups for g in golds], dtype=bool)
+        group = np.repeat(np.arange(len(groups)), [len(options) for options, _ in groups])
+        n = len(groups)
+
+        def loss(w):
+            s = x @ w
+            # Per-group log-sum-exp over all options and over the gold ones.
+            top = np.full(n, -np.inf)
+            np.maximum.at(top, group, s)
+            e = np.exp(s - top[group])
+            every = np.bincount(group, e, n)
+            right = np.bincount(group, e * gold, n)
+            value = np.sum(np.log(every) - np.log(right)) + 0.5 / c * w @ w
+            grad = x.T @ (e / every[group] - e * gold / right[group]) + w / c
+            return value, grad
+
+        self.w = minimize(loss, np.zeros(len(self.features)), jac=True, method="L-BFGS-B", options={"maxiter": 2000}).x
+
+    def probabilities(self, rows):
+        out = np.zeros((len(rows), 2))
+        if rows:
+            out[:, 1] = 1 / (1 + np.exp(-(matrix(rows, self.index) @ self.w)))
+            out[:, 0] = 1 - out[:, 1]
+        return out
+
+    def weights(self):
+        w = np.zeros((len(self.features) + 1, 2), dtype=np.float32)
+        w[1:, 1] = self.w
+        return w, np.zeros(2, dtype=np.float32)
+
+
+def organization_groups(candidates):
+    """The options of each fact whose gold organisation is among them: (features per option, gold per option)."""
+    return [
+        ([o["features"] for o in c["organizations"]], [bool(o["gold"]) for o in c["organizations"]])
+        for c in candidates
+        if c["label"] == 1 and any(o["gold"] for o in c["organizations"])
+    ]
+
+
+def organization_accuracy(scorer, candidates):
+    """How often the option the scorer takes is one the gold names, over true facts with a gold option."""
+    groups = organization_groups(candidates)
+    if not groups:
+        return 0.0
+    scores = iter(scorer.probabilities([row for options, _ in groups for row in options])[:, 1])
+    right = [golds[int(np.argmax([next(scores) for _ in options]))] for options, golds in groups]
+    return float(np.mean(right))
+
+
+def fit_organization(train, dev):
+    """The option scorer whose regularisation takes the gold organisation most often on the dev facts."""
+    best = None
+    for c in C_GRID:
+        scorer = OptionScorer(organization_groups(train), c)
+        accuracy = organization_accuracy(scorer, dev)
+        print(f"organization C={c}: dev accuracy {accuracy:.3f}", file=sys.stderr)
+        if best is None or accuracy > best[0]:
+            best = (accuracy, c, scorer)
+    return best
 
 
 def events(candidates):
@@ -177,11 +243,9 @@ def events(candidates):
     ]
 
 
-def fit(train, c, modality=None):
+def fit(train, c, organization, modality=None):
     facts = [x for x in train if x["label"] is not None]
     fact = Scorer([x["features"] for x in facts], [x["label"] for x in facts], [0, 1], c)
-    org_rows, org_labels = organization_rows(train)
-    organization = Scorer(org_rows, org_labels, [0, 1], c)
     return fact, organization, modality
 
 
@@ -277,6 +341,20 @@ def f1(tp, fp, fn):
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def refit_organization(train, dev, out):
+    """Replaces the organisation scorer of the model in `out`, and records it in its scores.json."""
+    accuracy, c, organization = fit_organization(train, dev)
+    path = out / "organization.onnx"
+    write_onnx(organization, path)
+    check_onnx(organization, path, [o["features"] for x in dev[:100] for o in x["organizations"]])
+    report_path = out / "scores.json"
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    report.update({"organization_C": c, "dev_organization_accuracy_on_true_facts": round(accuracy, 3)})
+    report["features"]["organization"] = len(organization.features)
+    report_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"organization scorer refitted: C={c}, dev accuracy {accuracy:.3f}", file=sys.stderr)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--train", nargs="+", required=True)
@@ -285,6 +363,9 @@ def main():
     ap.add_argument("--version", default="newsgraph-relations-linear-v1")
     ap.add_argument("--modality-from", choices=["model", "rules"], default="model",
                     help="who reads modality at inference: chosen by `newsgraph eval` on the dev split (build_model.sh)")
+    ap.add_argument("--organization-only", action="store_true",
+                    help="refit only the organisation scorer of the model in --out (its regularisation chosen on the "
+                         "dev split), keeping the fact and modality scorers and the thresholds")
     ap.add_argument("--choose-on-train-folds", type=int, default=0, metavar="K",
                     help="also choose on the first --train split, each of its articles scored by a fit without its "
                          "fold (K folds by article): more articles to choose thresholds on than the dev split alone")
@@ -298,6 +379,9 @@ def main():
     for _, gold in dev_sets:
         dev_gold.update(gold)
     print(f"train: {len(train)} candidates; dev: {len(dev)} candidates, {len(dev_gold)} documents", file=sys.stderr)
+    if args.organization_only:
+        refit_organization(train, dev, args.out)
+        return
 
     choose_gold = dict(dev_gold)
     folds = []
@@ -310,12 +394,14 @@ def main():
             folds.append(([x for x in train if id(x) not in first or x["doc"] not in held], [x for x in first_cands if x["doc"] in held]))
         choose_gold.update(first_gold)
     no_change_articles = len(NO_CHANGE & set(choose_gold))
+    organization_accuracy_dev, organization_c, organization = fit_organization(train, dev)
+    fold_organizations = [OptionScorer(organization_groups(fold_train), organization_c) for fold_train, _ in folds]
     best = None
     for c in C_GRID:
-        models = fit(train, c)
+        models = fit(train, c, organization)
         dev_scored = scored(models, dev)
-        for fold_train, fold_held in folds:
-            dev_scored += scored(fit(fold_train, c), fold_held)
+        for (fold_train, fold_held), fold_organization in zip(folds, fold_organizations):
+            dev_scored += scored(fit(fold_train, c, fold_organization), fold_held)
         # Coordinate ascent over the per-kind thresholds on the all-relation F1 (a succession's threshold
         # moves the departures and appointments it implies).
         thresholds = {k: 0.5 for k in KINDS + [UNTITLED]}
@@ -347,6 +433,8 @@ def main():
         "dev_simulated_f1": round(all_f1(counts, len(NO_CHANGE & set(dev_gold))), 3),
         "chosen_on": "dev" + (f" and the first train split's {args.choose_on_train_folds} folds" if folds else ""),
         "chosen_on_simulated_f1": round(score, 3),
+        "organization_C": organization_c,
+        "dev_organization_accuracy_on_true_facts": round(organization_accuracy_dev, 3),
         "modality_C": modality_c,
         "dev_modality_accuracy_on_true_facts": round(accuracy, 3),
         "dev_rule_modality_accuracy_on_true_facts": round(rule_accuracy, 3),
