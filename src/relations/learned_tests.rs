@@ -196,3 +196,13 @@ fn spanish_departure_reported_by_sources_is_hedged() {
     let got = facts("es", text, &[("Ondina", Organization), ("Marcos Vidal", Person)]);
     has_all(&got, &["left Marcos Vidal @Ondina CEO hedged", "holds_role Marcos Vidal @Ondina CEO asserted"]);
 }
+
+#[test]
+fn the_organisation_a_title_names_wins_over_the_company_in_focus() {
+    // A takeover story is about the buyer, named most; the target's chief executive is the target's.
+    let text = "Kestrel Foods agreed to buy Marlow Dairies for two billion dollars on Monday. \
+                Kestrel Foods will keep the brand and its factories, a spokesman for Kestrel Foods said. \
+                Marlow Dairies chief executive Tom Ashby told staff that Kestrel Foods had made a fair offer.";
+    let got = facts("en", text, &[("Kestrel Foods", Organization), ("Marlow Dairies", Organization), ("Tom Ashby", Person)]);
+    assert_eq!(got, ["holds_role Tom Ashby @Marlow Dairies CEO asserted"]);
+}
