@@ -26,6 +26,7 @@ impl DocumentStage for WithinDocumentStage {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        without_honorifics_alone(&doc.article.text, &mut doc.mentions);
         let headline = doc.sentences.first().is_some_and(|s| !s.ends_like_a_sentence(&doc.article.text));
         retype_by_the_body(&doc.article.text, &mut doc.mentions, headline);
         retype_surnames(&doc.article.text, &mut doc.mentions);
@@ -34,6 +35,13 @@ impl DocumentStage for WithinDocumentStage {
         doc.entities = group_mentions(&doc.article.text, &doc.mentions);
         Ok(())
     }
+}
+
+/// A "person" that is an honorific and nothing else ("Mr", "Mme", "Dr.") names no one: the model took in
+/// the honorific of a name it tagged apart, or of none. Left in, it becomes a person of its own and
+/// takes facts ("Mr" holding a role at the company).
+fn without_honorifics_alone(text: &str, mentions: &mut Vec<crate::model::Mention>) {
+    mentions.retain(|m| m.kind != crate::model::EntityKind::Person || !person_key(m.span.slice(text)).is_empty());
 }
 
 /// A name tagged as two kinds in one article (person, organisation, place) takes, everywhere, the kind
@@ -237,6 +245,26 @@ mod tests {
         let sentence = |text: &str| crate::model::Sentence { span: ByteSpan::new(0, text.len()) }.ends_like_a_sentence(text);
         assert!(sentence("The chief executive of Vellor, Ana Dias, left Vellor on Monday. "));
         assert!(!sentence("Vellor chief Ana Dias steps down"));
+    }
+
+    #[test]
+    fn an_honorific_alone_is_no_person() {
+        let text = "Dr O'Reilly and Mr Johnson launched the plan. Mme Ardent agreed.";
+        let mut doc = Document::new(
+            crate::model::Article { id: crate::model::ArticleId::given("t"), text: text.into(), title: None, url: None, date: None, declared_lang: Some("en".into()), source: None },
+            crate::model::Origin { file: "t".into(), line: None },
+        );
+        doc.sentences = vec![crate::model::Sentence { span: ByteSpan::new(0, 45) }, crate::model::Sentence { span: ByteSpan::new(46, text.len()) }];
+        doc.mentions = vec![
+            mention(text, "Dr O'Reilly", EntityKind::Person, 0.99),
+            mention(text, "Mr", EntityKind::Person, 0.6),
+            mention(text, "Johnson", EntityKind::Person, 0.9),
+            mention(text, "Mme Ardent", EntityKind::Person, 0.99),
+        ];
+        WithinDocumentStage.process(&mut doc).unwrap();
+        let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["O'Reilly", "Johnson", "Ardent"]);
+        assert_eq!(doc.mentions.len(), 3);
     }
 
     #[test]
