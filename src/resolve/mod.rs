@@ -81,22 +81,24 @@ fn person_keys<'a>(text: &'a str, mentions: &'a [crate::model::Mention]) -> impl
     mentions.iter().filter(|m| m.kind == crate::model::EntityKind::Person).map(move |m| person_key(m.span.slice(text)))
 }
 
-/// Below this NER score, a one-word organisation that is the surname of a person the article names in
-/// full is that person ("Hegeman's exit" tagged ORG once, in an article about John Hegeman). A confident
+/// Below this NER score, an organisation that is the surname of a person the article names in full is
+/// that person ("Hegeman's exit" tagged ORG once, in an article about John Hegeman). A confident
 /// organisation keeps its type ("Bloomberg" next to Michael Bloomberg), unless the article also calls
 /// the person by that surname alone elsewhere ("Hegeman said ... Hegeman's new company").
 const SURNAME_RETYPE_SCORE: f32 = 0.8;
 
 fn retype_surnames(text: &str, mentions: &mut [crate::model::Mention]) {
     use crate::model::EntityKind;
-    let surnames: std::collections::BTreeSet<String> = person_keys(text, mentions).filter(|key| key.len() >= 2).filter_map(|key| key.last().cloned()).collect();
-    let surnames_alone: std::collections::BTreeSet<String> =
-        person_keys(text, mentions).filter(|key| key.len() == 1 && surnames.contains(&key[0])).flatten().collect();
+    // A surname is what ends a full name: its last word, or its last words ("De Croo" of Alexander De Croo,
+    // "Gómez Besteiro" of José Ramón Gómez Besteiro).
+    let surnames: std::collections::BTreeSet<Vec<String>> =
+        person_keys(text, mentions).filter(|key| key.len() >= 2).flat_map(|key| (1..key.len()).map(move |start| key[start..].to_vec())).collect();
+    let surnames_alone: std::collections::BTreeSet<Vec<String>> = person_keys(text, mentions).filter(|key| surnames.contains(key)).collect();
     for mention in mentions.iter_mut() {
         if mention.kind == EntityKind::Organization {
             let key = person_key(mention.span.slice(text));
-            let unsure = mention.score < SURNAME_RETYPE_SCORE || key.first().is_some_and(|k| surnames_alone.contains(k));
-            if unsure && key.len() == 1 && surnames.contains(&key[0]) {
+            let unsure = mention.score < SURNAME_RETYPE_SCORE || surnames_alone.contains(&key);
+            if unsure && surnames.contains(&key) {
                 mention.kind = EntityKind::Person;
             }
         }
@@ -167,6 +169,27 @@ mod tests {
     fn mention(text: &str, surface: &str, kind: EntityKind, score: f32) -> Mention {
         let start = text.find(surface).unwrap();
         Mention { span: ByteSpan::new(start, start + surface.len()), kind, sentence: 0, score }
+    }
+
+    #[test]
+    fn a_surname_of_several_words_tagged_as_an_organisation_is_the_person() {
+        let text = "Premier Alexander De Lint spoke. Telenet fears De Lint's plan. As De Lint said, Van Ruys Bank waits. Piet van Ruys left.";
+        let mut mentions = vec![
+            mention(text, "Alexander De Lint", EntityKind::Person, 0.99),
+            mention(text, "Telenet", EntityKind::Organization, 0.95),
+            mention(text, "De Lint's", EntityKind::Organization, 0.9),
+            mention(text, "As De Lint", EntityKind::Person, 0.9),
+            mention(text, "Van Ruys Bank", EntityKind::Organization, 0.9),
+            mention(text, "Piet van Ruys", EntityKind::Person, 0.99),
+        ];
+        mentions[2].span.end -= "'s".len();
+        mentions[3].span.start += "As ".len();
+        retype_surnames(text, &mut mentions);
+        let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
+        use EntityKind::*;
+        // "De Lint" is the surname Alexander De Lint goes by alone in the article; "Van Ruys Bank" is more
+        // than a surname and stays a company.
+        assert_eq!(kinds, [Person, Organization, Person, Person, Organization, Person]);
     }
 
     #[test]
