@@ -268,7 +268,14 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
         // "directeur des recettes" is a title; "directeur de la recherche" a head and what it heads.
         let head = head.filter(|(h, _)| title.is_none_or(|(t, _)| h.len() > t.len()));
         if let Some((phrase, head)) = head {
-            let start = position + phrase.len();
+            let mut start = position + phrase.len();
+            // "head of Corvane's cloud unit": after a name in the possessive, what follows is what is headed.
+            if in_mention.get(start) == Some(&true) {
+                let after = (start..folded.len()).find(|&w| !in_mention[w]).unwrap_or(folded.len());
+                if folded.get(after).is_some_and(|w| matches!(w.as_str(), "'s" | "'")) {
+                    start = after + 1;
+                }
+            }
             let mut end = (start..folded.len().min(start + 4)).find(|&w| ends_role(lexicon, &folded[w])).unwrap_or(folded.len().min(start + 4));
             while end > start && lexicon.title_function_words.contains(&folded[end - 1]) {
                 end -= 1;

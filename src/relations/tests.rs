@@ -544,3 +544,10 @@ fn a_role_held_without_a_title_takes_the_one_the_article_gives_at_that_organisat
     let role = |r: &str| Some(r.to_string());
     assert_eq!(got, vec![(Left, 0, 5, role("CFO")), (Joins, 1, 6, role("chairman")), (HoldsRole, 0, 5, role("CFO")), (HoldsRole, 0, 6, None)]);
 }
+
+#[test]
+fn a_head_of_a_unit_named_after_its_company_in_the_possessive() {
+    let text = "Corvane Systems reported higher sales. Elena Varga, the head of Corvane's cloud unit, said demand stayed strong.";
+    let got = facts("en", text, &[("Corvane Systems", Organization), ("Corvane", Organization), ("Elena Varga", Person)]);
+    assert_eq!(got, ["holds_role Elena Varga @Corvane Systems head of cloud unit asserted"]);
+}
