@@ -194,6 +194,7 @@ struct DateFile {
 struct AttributionFile {
     before: Vec<String>,
     after: Vec<String>,
+    credits: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -282,6 +283,8 @@ pub struct Lexicon {
     pub future_endings: Vec<String>,
     pub attribution_before: Vec<Phrase>,
     pub attribution_after: Vec<Phrase>,
+    /// Words that credit the journalists of a story ("reporting by", "édité par").
+    pub credits: Vec<Phrase>,
     pub organization_pronouns: Vec<Phrase>,
     pub organization_possessives: Vec<Phrase>,
     pub person_pronouns: Vec<Phrase>,
@@ -366,6 +369,7 @@ impl Lexicon {
             future_endings: file.modality.future_endings.clone(),
             attribution_before: phrases(&file.attribution.before),
             attribution_after: phrases(&file.attribution.after),
+            credits: phrases(&file.attribution.credits),
             organization_pronouns: phrases(&file.pronouns.organization),
             organization_possessives: phrases(&file.pronouns.organization_possessive),
             person_pronouns: phrases(&file.pronouns.person),

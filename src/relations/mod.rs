@@ -5,6 +5,7 @@
 
 mod candidates;
 mod context;
+mod credits;
 mod dates;
 mod features;
 mod holds_role;
@@ -59,10 +60,12 @@ impl DocumentStage for RelationStage {
             doc.facts = Vec::new();
             return Ok(());
         };
-        doc.facts = match &self.model {
+        let facts = match &self.model {
             Some(model) => completed(model.extract(doc, lexicon, &code).map_err(StageError::new)?),
             None => extract_facts(doc, lexicon),
         };
+        let credited = credits::credited_people(doc, lexicon);
+        doc.facts = facts.into_iter().filter(|f| !credited.contains(&f.person) && f.predecessor.is_none_or(|p| !credited.contains(&p))).collect();
         Ok(())
     }
 }
