@@ -343,6 +343,9 @@ def f1(tp, fp, fn):
 
 def refit_organization(train, dev, out):
     """Replaces the organisation scorer of the model in `out`, and records it in its scores.json."""
+    missing = [name for name in ("fact.onnx", "config.json", "scores.json") if not (out / name).exists()]
+    if missing:
+        sys.exit(f"train.py --organization-only: {out} has no model to keep (missing {', '.join(missing)}); build one without it first")
     accuracy, c, organization = fit_organization(train, dev)
     path = out / "organization.onnx"
     write_onnx(organization, path)
