@@ -166,11 +166,11 @@ class OptionScorer:
     the model's choice."""
 
     def __init__(self, groups, c):
-        self.features = vocabulary([row for options, _ in groups for row in options])
+        rows = [row for options, _ in groups for row in options]
+        self.features = vocabulary(rows)
         self.index = {f: i for i, f in enumerate(self.features)}
         self.classes = [0, 1]
-        rows = [row for options, _ in groups for row in options]
-        x = matrix(rows, self.index).tocsr()
+        x = matrix(rows, self.index)
         gold = np.array([g for _, golds in groups for g in golds], dtype=bool)
         group = np.repeat(np.arange(len(groups)), [len(options) for options, _ in groups])
         n = len(groups)

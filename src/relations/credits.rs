@@ -15,10 +15,16 @@ pub fn credited_people(doc: &Document, lexicon: &Lexicon) -> BTreeSet<usize> {
         return BTreeSet::new();
     }
     let text = doc.text();
+    // The mentions of each sentence, in one pass (a credit line names people, so only those sentences count).
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+    for (m, mention) in doc.mentions.iter().enumerate() {
+        if let Some(here) = by_sentence.get_mut(mention.sentence) {
+            here.push(m);
+        }
+    }
     let mut in_credit_line = vec![false; doc.mentions.len()];
-    for (index, sentence) in doc.sentences.iter().enumerate() {
-        let here: Vec<usize> = (0..doc.mentions.len()).filter(|&m| doc.mentions[m].sentence == index).collect();
-        if here.is_empty() {
+    for (sentence, here) in doc.sentences.iter().zip(&by_sentence) {
+        if !here.iter().any(|&m| doc.mentions[m].kind == EntityKind::Person) {
             continue;
         }
         let words = split_words(sentence.span.slice(text));

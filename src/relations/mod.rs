@@ -64,7 +64,7 @@ impl DocumentStage for RelationStage {
             Some(model) => completed(model.extract(doc, lexicon, &code).map_err(StageError::new)?),
             None => extract_facts(doc, lexicon),
         };
-        let credited = credits::credited_people(doc, lexicon);
+        let credited = if facts.is_empty() { Default::default() } else { credits::credited_people(doc, lexicon) };
         doc.facts = facts.into_iter().filter(|f| !credited.contains(&f.person) && f.predecessor.is_none_or(|p| !credited.contains(&p))).collect();
         Ok(())
     }
