@@ -23,6 +23,9 @@ const PREDECESSOR_SENTENCES_BACK: usize = 2;
 /// from them ("X was dismissed. [...] In the meantime the board named Y interim CEO").
 const DEPARTED_SENTENCES_BACK: usize = 10;
 
+/// How many words may stand between two names of a list (commas, joining words, the second's title).
+const COORDINATION_GAP: usize = 6;
+
 /// How many words apart a role title and a person may be and still be a `holds_role` candidate.
 const TITLE_REACH: usize = 8;
 
@@ -55,6 +58,9 @@ pub struct Candidate {
     pub role: Option<Role>,
     /// Titles joined to the role ("presidente y consejero delegado"): the same fact holds for each.
     pub coordinated_roles: Vec<Role>,
+    /// The people the sentence lists with this one ("Isidre Fainé y Antoni Brufau", "topman X,
+    /// financieel directeur Y en directielid Z"), each with the title the list gives them.
+    pub coordinated_people: Vec<(usize, Option<Role>)>,
     /// The role is a past one ("former chief executive").
     pub former: bool,
     /// The date the sentence gives, read as past-or-present and as coming.
@@ -306,6 +312,7 @@ impl SentenceCandidates<'_> {
             predecessor: predecessor.map(|p| p.entity),
             role: role.map(|r| r.role.clone()),
             coordinated_roles: role.map(|r| cx.coordinated_roles(r)).unwrap_or_default(),
+            coordinated_people: self.coordinated_people(person, predecessor),
             former: false,
             date: date_for(&self.dates, &anchor),
             date_ahead: date_for(&self.dates_ahead, &anchor),
@@ -315,6 +322,49 @@ impl SentenceCandidates<'_> {
             modality_features: self.modality_features(kind, &anchor, trigger.is_some()),
             organizations,
         }
+    }
+
+    /// The people named in a list with `person` in this sentence (not the predecessor): "A and B", "A, B
+    /// and C", names one after another with commas and a joining word of the lexicon before the last
+    /// ("y", "en", "e"), each perhaps with its title or in brackets, and nothing else between them.
+    fn coordinated_people(&self, person: &Slot, predecessor: Option<&Slot>) -> Vec<(usize, Option<Role>)> {
+        let view = self.cx.view;
+        if person.implicit {
+            return Vec::new();
+        }
+        let named: Vec<&Slot> = view.people.iter().filter(|p| !p.implicit).collect();
+        let in_title = |w: usize| view.roles.iter().any(|r| r.words.contains(&w));
+        // Joining words are read unfolded: folding makes Portuguese "é" (is) the joiner "e".
+        let joiner = |w: usize| self.cx.lexicon.title_joiners.contains(view.lowered.get(w).unwrap_or(&view.folded[w]));
+        let gap = |a: &Slot, b: &Slot| a.words.end..b.words.start.max(a.words.end);
+        let joined = |a: &Slot, b: &Slot| {
+            let gap = gap(a, b);
+            gap.len() <= COORDINATION_GAP
+                && gap.clone().any(|w| view.folded[w] == "," || joiner(w))
+                && gap.clone().all(|w| matches!(view.folded[w].as_str(), "," | "(" | ")") || joiner(w) || in_title(w))
+        };
+        let Some(at) = named.iter().position(|p| p.words == person.words) else { return Vec::new() };
+        let mut first = at;
+        while first > 0 && joined(named[first - 1], named[first]) {
+            first -= 1;
+        }
+        let mut last = at;
+        while last + 1 < named.len() && joined(named[last], named[last + 1]) {
+            last += 1;
+        }
+        // A list ends with its joining word; names only separated by commas are clauses or appositions.
+        while last > first && !gap(named[last - 1], named[last]).any(joiner) {
+            last -= 1;
+        }
+        if last == first || at > last {
+            return Vec::new();
+        }
+        let title_before = |p: &Slot| view.roles.iter().find(|r| r.words.end <= p.words.start && p.words.start - r.words.end <= 1).map(|r| r.role.clone());
+        named[first..=last]
+            .iter()
+            .filter(|p| p.entity != person.entity && predecessor.is_none_or(|o| o.entity != p.entity))
+            .map(|p| (p.entity, title_before(p)))
+            .collect()
     }
 
     fn holding(&self, role: Option<&super::sentence::RoleAt>, person: &Slot, kinds_here: &[FactKind]) -> Candidate {
@@ -350,6 +400,7 @@ impl SentenceCandidates<'_> {
             predecessor: None,
             role: role.map(|r| r.role.clone()),
             coordinated_roles: role.map(|r| cx.coordinated_roles(r)).unwrap_or_default(),
+            coordinated_people: Vec::new(),
             former: role.is_some_and(|r| r.former),
             date: None,
             date_ahead: None,

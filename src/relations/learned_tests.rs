@@ -206,3 +206,27 @@ fn the_organisation_a_title_names_wins_over_the_company_in_focus() {
     let got = facts("en", text, &[("Kestrel Foods", Organization), ("Marlow Dairies", Organization), ("Tom Ashby", Person)]);
     assert_eq!(got, ["holds_role Tom Ashby @Marlow Dairies CEO asserted"]);
 }
+
+#[test]
+fn the_people_a_departure_lists_leave_together() {
+    // Board resignations come as lists: the scorer reads the last names, far from the trigger, as less
+    // likely to leave; the list makes them leave with the first.
+    let text = "Consiglio dimezzato\n\n\
+                Dopo le dimissioni di tre consiglieri di Ondina Energia (il presidente Paolo Ferrante, Giulia Sala e Marta Neves), \
+                il cda si riunirà lunedì per la cooptazione dei nuovi membri.";
+    let names = [("Ondina Energia", Organization), ("Paolo Ferrante", Person), ("Giulia Sala", Person), ("Marta Neves", Person)];
+    let got = facts("it", text, &names);
+    has_all(
+        &got,
+        &["left Paolo Ferrante @Ondina Energia chairman asserted", "left Giulia Sala @Ondina Energia - asserted", "left Marta Neves @Ondina Energia - asserted"],
+    );
+}
+
+#[test]
+fn a_company_in_a_speakers_apposition_is_theirs_not_a_cited_source() {
+    let text = "Grayson Biscuits will close its Pelham plant next year. \
+                Jean Dupont, managing director of Delmar Foods, said the plant needed more investment.";
+    let names = [("Grayson Biscuits", Organization), ("Jean Dupont", Person), ("Delmar Foods", Organization)];
+    let got = facts("en", text, &names);
+    has_all(&got, &["holds_role Jean Dupont @Delmar Foods managing director asserted"]);
+}

@@ -239,7 +239,10 @@ fn cited_before(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> b
 
 /// Is the organisation at `words` cited as a source ("according to X", "X reported")?
 fn is_source(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> bool {
-    let after = (words.end..words.end + 4).any(|w| longest_match(&lexicon.attribution_after, folded, w).is_some());
+    // The cue stands in the name's own clause: in "X, managing director of Delmar Foods, said" the person
+    // speaks and the company is theirs.
+    let mut clause = (words.end..words.end + 4).take_while(|&w| folded.get(w).is_some_and(|x| !matches!(x.as_str(), "," | ";" | ":" | "." | "(" | ")")));
+    let after = clause.any(|w| longest_match(&lexicon.attribution_after, folded, w).is_some());
     after || cited_before(folded, words, lexicon) || is_dateline_agency(folded, words)
 }
 
