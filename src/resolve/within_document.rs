@@ -124,8 +124,10 @@ fn find_person(clusters: &[Cluster], key: &[String]) -> Option<usize> {
         }) {
             return Some(i);
         }
-        // A surname met alone before the full name.
-        return people().find(|(_, c)| c.full_key().len() == 1 && &c.full_key()[0] == last).map(|(i, _)| i);
+        // A surname of several words, after the full name ("Van der Stoel" for Pieter van der Stoel) or
+        // met alone before it; a surname of one word met alone before the full name.
+        let ends = |short: &[String], long: &[String]| short.len() < long.len() && long.ends_with(short);
+        return people().find(|(_, c)| ends(key, c.full_key()) || ends(c.full_key(), key)).map(|(i, _)| i);
     }
     let word = &key[0];
     let surname_exact = people().find(|(_, c)| c.full_key().len() >= 2 && c.full_key().last() == Some(word));

@@ -112,3 +112,16 @@ fn leading_words_followed_only_by_sector_words_join_the_full_name() {
     let text = "Nordlicht Energie and Nordlicht Bank merge; Nordlicht said so.";
     assert_eq!(groups(text, &[("Nordlicht Energie", Organization), ("Nordlicht Bank", Organization), ("Nordlicht", Organization)]).len(), 3);
 }
+
+#[test]
+fn a_surname_of_several_words_joins_the_full_name_before_or_after_it() {
+    let text = "Van der Berg will not comment. Sources say Anouk van der Berg was dismissed; Bram de Wit stays. De Wit said so.";
+    let got = groups(text, &[("Van der Berg", Person), ("Anouk van der Berg", Person), ("Bram de Wit", Person), ("De Wit", Person)]);
+    assert_eq!(
+        got,
+        vec![
+            ("Anouk van der Berg".to_string(), vec!["Van der Berg".into(), "Anouk van der Berg".into()]),
+            ("Bram de Wit".to_string(), vec!["Bram de Wit".into(), "De Wit".into()]),
+        ]
+    );
+}
