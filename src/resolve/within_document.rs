@@ -125,16 +125,25 @@ fn find_person(clusters: &[Cluster], key: &[String]) -> Option<usize> {
             return Some(i);
         }
         // A surname of several words, after the full name ("Van der Stoel" for Pieter van der Stoel) or
-        // met alone before it; a surname of one word met alone before the full name.
+        // met alone before it; a surname of one word met alone before the full name. A name with the
+        // first of its two surnames ("Mónica Serrat" for Mónica Serrat Puig) is the same person.
         let ends = |short: &[String], long: &[String]| short.len() < long.len() && long.ends_with(short);
-        return people().find(|(_, c)| ends(key, c.full_key()) || ends(c.full_key(), key)).map(|(i, _)| i);
+        let starts = |short: &[String], long: &[String]| short.len() >= 2 && short.len() < long.len() && long.starts_with(short);
+        return people()
+            .find(|(_, c)| ends(key, c.full_key()) || ends(c.full_key(), key) || starts(key, c.full_key()) || starts(c.full_key(), key))
+            .map(|(i, _)| i);
     }
     let word = &key[0];
     let surname_exact = people().find(|(_, c)| c.full_key().len() >= 2 && c.full_key().last() == Some(word));
     let same_word = people().find(|(_, c)| c.full_key().len() == 1 && &c.full_key()[0] == word);
     let given_name = people().find(|(_, c)| c.full_key().len() >= 2 && &c.full_key()[0] == word);
+    // The first of two surnames ("Salinas" for Rodrigo Salinas Treviño).
+    let inner_surname = people().find(|(_, c)| {
+        let full = c.full_key();
+        full.len() >= 3 && full[1..full.len() - 1].contains(word)
+    });
     let surname_fuzzy = people().find(|(_, c)| c.full_key().len() >= 2 && similar_surnames(c.full_key().last().unwrap(), word));
-    surname_exact.or(same_word).or(given_name).or(surname_fuzzy).map(|(i, _)| i)
+    surname_exact.or(same_word).or(given_name).or(inner_surname).or(surname_fuzzy).map(|(i, _)| i)
 }
 
 /// The organisation cluster a name belongs to: the same key, the last word of a longer name

@@ -114,14 +114,17 @@ fn leading_words_followed_only_by_sector_words_join_the_full_name() {
 }
 
 #[test]
-fn a_surname_of_several_words_joins_the_full_name_before_or_after_it() {
-    let text = "Van der Berg will not comment. Sources say Anouk van der Berg was dismissed; Bram de Wit stays. De Wit said so.";
-    let got = groups(text, &[("Van der Berg", Person), ("Anouk van der Berg", Person), ("Bram de Wit", Person), ("De Wit", Person)]);
+fn a_surname_of_several_words_or_one_of_two_surnames_joins_the_full_name() {
+    let text = "Van der Berg will not comment. Sources say Anouk van der Berg was dismissed; Bram de Wit stays. De Wit said so. \
+                Lucía Ibarra Soler takes over; Lucía Ibarra starts in May, and Ibarra will report to the board.";
+    let names = [("Van der Berg", Person), ("Anouk van der Berg", Person), ("Bram de Wit", Person), ("De Wit", Person), ("Lucía Ibarra Soler", Person), ("Lucía Ibarra", Person), ("Ibarra", Person)];
+    let got = groups(text, &names);
     assert_eq!(
         got,
         vec![
             ("Anouk van der Berg".to_string(), vec!["Van der Berg".into(), "Anouk van der Berg".into()]),
             ("Bram de Wit".to_string(), vec!["Bram de Wit".into(), "De Wit".into()]),
+            ("Lucía Ibarra Soler".to_string(), vec!["Lucía Ibarra Soler".into(), "Lucía Ibarra".into(), "Ibarra".into()]),
         ]
     );
 }
