@@ -12,6 +12,7 @@ struct NameWords {
     legal_suffixes: Vec<String>,
     sector_words: Vec<String>,
     generic_leading_words: Vec<String>,
+    acronym_skipped_words: Vec<String>,
 }
 
 struct Lists {
@@ -19,6 +20,7 @@ struct Lists {
     legal_suffixes: HashSet<String>,
     sector_words: HashSet<String>,
     generic_leading_words: HashSet<String>,
+    acronym_skipped_words: HashSet<String>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -28,6 +30,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         legal_suffixes: words.legal_suffixes.into_iter().collect(),
         sector_words: words.sector_words.into_iter().collect(),
         generic_leading_words: words.generic_leading_words.into_iter().collect(),
+        acronym_skipped_words: words.acronym_skipped_words.into_iter().collect(),
     }
 });
 
@@ -85,14 +88,55 @@ pub fn ticker_symbol(word: &str) -> Option<&str> {
     (symbol_ok && exchange_ok).then_some(symbol)
 }
 
-/// The initials of a multi-word name, for acronyms: ["wall", "street", "journal"] -> "wsj".
-pub fn initials(key: &[String]) -> String {
-    key.iter().filter_map(|w| w.chars().next()).collect()
+/// Is a name written as an acronym: two or more letters, all capitals ("WSJ", "V&B", "CNMV")?
+pub fn is_acronym(surface: &str) -> bool {
+    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !surface.contains(char::is_whitespace)
+}
+
+/// The acronyms a name of several words may go by, folded: the initials of all its words, legal forms
+/// included ("Geothermal Development Company": "gdc"); without the small words between them ("Comisión
+/// Nacional del Mercado de Valores": "cnmv"); with a word written in capitals kept whole ("FC Augsburg":
+/// "fca"). Hyphenated words count as several ("Ferrovia Centro-Leste": "fcl").
+pub fn acronyms(name: &str) -> Vec<String> {
+    let parts: Vec<&str> = words(name).into_iter().flat_map(|w| w.split('-')).filter(|w| !w.is_empty()).collect();
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    let letter = |w: &str, whole_capitals: bool| {
+        if whole_capitals && is_acronym(w) {
+            fold(w)
+        } else {
+            fold(w).chars().next().map(String::from).unwrap_or_default()
+        }
+    };
+    let skipped = |w: &&str| LISTS.acronym_skipped_words.contains(&fold(w));
+    let mut found: Vec<String> = Vec::new();
+    for whole_capitals in [false, true] {
+        for skip in [false, true] {
+            let acronym: String = parts.iter().filter(|w| !(skip && skipped(w))).map(|w| letter(w, whole_capitals)).collect();
+            if acronym.chars().count() >= 2 && !found.contains(&acronym) {
+                found.push(acronym);
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn acronyms_spell_a_name_with_or_without_its_small_words_and_legal_forms() {
+        assert!(acronyms("Comisión Nacional del Mercado de Valores").contains(&"cnmv".to_string()));
+        assert!(acronyms("Geothermal Development Company").contains(&"gdc".to_string()));
+        assert!(acronyms("FC Augsburg").contains(&"fca".to_string()));
+        assert!(acronyms("Ferrovia Centro-Leste").contains(&"fcl".to_string()));
+        assert!(acronyms("Villeroy & Boch").contains(&"v&b".to_string()));
+        assert!(acronyms("Meta").is_empty());
+        assert!(is_acronym("V&B") && is_acronym("CNMV") && !is_acronym("Meta") && !is_acronym("A"));
+    }
 
     #[test]
     fn person_keys_drop_honorifics_and_possessives() {
@@ -110,6 +154,6 @@ mod tests {
         assert_eq!(organization_key("Lumetta S.p.A."), ["lumetta"]);
         assert_eq!(organization_key("Meta's"), ["meta"]);
         assert_eq!(ticker_symbol("U.S."), None);
-        assert_eq!(initials(&organization_key("Wall Street Journal")), "wsj");
+        assert!(acronyms("The Wall Street Journal").contains(&"wsj".to_string()));
     }
 }

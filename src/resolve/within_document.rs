@@ -3,7 +3,7 @@
 //! A short mention joins the closest earlier entity it fits, so two people sharing a surname are told
 //! apart by which was mentioned last.
 
-use super::names::{fold, initials, leading_words_name_the_whole, organization_key, person_key};
+use super::names::{acronyms, fold, is_acronym, leading_words_name_the_whole, organization_key, person_key};
 use std::collections::BTreeMap;
 use crate::model::{EntityKind, LocalEntity, Mention};
 use strsim::normalized_damerau_levenshtein;
@@ -23,6 +23,8 @@ struct Cluster {
     acronym: bool,
     /// Per key: may its last word stand for the whole name (see `last_word_names_the_whole`)?
     tail_stands_for_whole: Vec<bool>,
+    /// The acronyms its names of several words may go by (`names::acronyms`).
+    acronyms: Vec<String>,
 }
 
 impl Cluster {
@@ -67,16 +69,19 @@ pub fn group_mentions(text: &str, mentions: &[Mention]) -> Vec<LocalEntity> {
                 EntityKind::Location => clusters.iter().rposition(|c| c.kind == EntityKind::Location && c.keys.contains(&key)),
             }
         };
+        let spelt = if mention.kind == EntityKind::Organization { acronyms(surface) } else { Vec::new() };
         match target {
             Some(cluster) => {
-                clusters[cluster].keys.push(key);
-                clusters[cluster].mentions.push(index);
-                clusters[cluster].tail_stands_for_whole.push(last_word_names_the_whole(surface));
+                let cluster = &mut clusters[cluster];
+                cluster.keys.push(key);
+                cluster.mentions.push(index);
+                cluster.tail_stands_for_whole.push(last_word_names_the_whole(surface));
+                cluster.acronyms.extend(spelt.into_iter().filter(|a| !cluster.acronyms.contains(a)).collect::<Vec<_>>());
             }
             None => {
-                let acronym = surface.chars().count() >= 2 && surface.chars().all(|c| c.is_uppercase());
+                let acronym = is_acronym(surface);
                 let tail_stands_for_whole = vec![last_word_names_the_whole(surface)];
-                clusters.push(Cluster { kind: mention.kind, keys: vec![key], mentions: vec![index], acronym, tail_stands_for_whole })
+                clusters.push(Cluster { kind: mention.kind, keys: vec![key], mentions: vec![index], acronym, tail_stands_for_whole, acronyms: spelt })
             }
         }
     }
@@ -156,21 +161,22 @@ fn find_organization(clusters: &[Cluster], key: &[String], surface: &str, tail_s
         return Some(i);
     }
     if let [word] = key {
-        let is_acronym = surface.len() >= 2 && surface.chars().all(|c| c.is_uppercase());
+        let written_as_acronym = is_acronym(surface);
         return organizations()
             .find(|(_, c)| {
                 let full = c.full_key();
-                let by_last_word = full.last() == Some(word) && c.full_key_tail_stands_for_whole();
-                full.len() >= 2 && (by_last_word || (is_acronym && initials(full) == *word))
+                let by_last_word = full.len() >= 2 && full.last() == Some(word) && c.full_key_tail_stands_for_whole();
+                by_last_word || (written_as_acronym && c.acronyms.contains(word))
             })
             .map(|(i, _)| i);
     }
-    // The short form met before the full name: a headline's "Disney", then "the Walt Disney Company".
-    let acronym = initials(key);
+    // The short form met before the full name: a headline's "Disney", then "the Walt Disney Company";
+    // "CNMV", then "la Comisión Nacional del Mercado de Valores".
+    let spelt = acronyms(surface);
     organizations()
         .find(|(_, c)| {
             let full = c.full_key();
-            full.len() == 1 && ((full.last() == key.last() && tail_stands_for_whole) || (full[0].len() >= 2 && full[0] == acronym && c.acronym))
+            full.len() == 1 && ((full.last() == key.last() && tail_stands_for_whole) || (c.acronym && spelt.contains(&full[0])))
         })
         .map(|(i, _)| i)
 }
