@@ -132,7 +132,8 @@ fn retype_organization_names(text: &str, mentions: &mut [crate::model::Mention])
                 return key.iter().all(|w| one_word_organizations.contains(w.as_str())) && !named_by_others(&key, &key[0]);
             }
             let short_form = organization_keys.iter().any(|full| names::leading_words_name_the_whole(&key, full));
-            key.len() == 1 && (organizations.contains(surface) || short_form) && !name_parts.contains(&key[0])
+            // The organisation's key drops legal forms: "Montavel" is "Montavel SA".
+            key.len() == 1 && (organizations.contains(surface) || one_word_organizations.contains(key[0].as_str()) || short_form) && !name_parts.contains(&key[0])
         })
         .map(|(i, _)| i)
         .collect();
@@ -288,6 +289,14 @@ mod tests {
         let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["O'Reilly", "Johnson", "Ardent"]);
         assert_eq!(doc.mentions.len(), 3);
+    }
+
+    #[test]
+    fn a_one_word_person_named_like_an_organisation_but_for_its_legal_form_is_that_organisation() {
+        let text = "Montavel cuts jobs. The board of Montavel SA met on Monday.";
+        let mut mentions = vec![mention(text, "Montavel", EntityKind::Person, 0.8), mention(text, "Montavel SA", EntityKind::Organization, 0.98)];
+        retype_organization_names(text, &mut mentions);
+        assert_eq!(mentions[0].kind, EntityKind::Organization);
     }
 
     #[test]
