@@ -56,6 +56,8 @@ pub struct EvalReport {
     pub language: (usize, usize),
     /// Entity names per (language, gold type `PER` / `ORG`); see `entities.rs`.
     pub entities: BTreeMap<(String, String), Counts>,
+    /// Gold entities found split over several predicted entities, and gold entities found.
+    pub entity_splits: (usize, usize),
     /// Lines about misses, false positives, wrong modalities and wrong roles.
     pub details: Vec<String>,
 }
@@ -74,11 +76,13 @@ impl EvalReport {
             }
         }
         if !gold.entities.is_empty() {
-            let (entity_counts, entity_details) = score_entities(gold, doc);
-            for (kind, c) in entity_counts {
+            let scores = score_entities(gold, doc);
+            for (kind, c) in scores.counts {
                 self.entities.entry((lang.clone(), kind.to_string())).or_default().add(c);
             }
-            self.details.extend(entity_details.into_iter().map(|line| format!("[{lang} {id}] ENTITY {line}")));
+            self.entity_splits.0 += scores.split;
+            self.entity_splits.1 += scores.found;
+            self.details.extend(scores.details.into_iter().map(|line| format!("[{lang} {id}] ENTITY {line}")));
         }
         let document_kind = gold.kind.clone().unwrap_or_else(|| "-".into());
         let predicted = predictions(doc);
@@ -210,6 +214,8 @@ impl fmt::Display for EvalReport {
         for (lang, c) in &by_language {
             row(&mut out, &format!("{lang} all"), c);
         }
+        let (split, found) = self.entity_splits;
+        let _ = writeln!(out, "gold entities found split over several entities: {split} of {found}");
         let _ = writeln!(out, "\nmisses, false positives, wrong modalities and wrong roles:");
         for line in &self.details {
             let _ = writeln!(out, "  {line}");
