@@ -58,8 +58,8 @@ pub struct Candidate {
     pub role: Option<Role>,
     /// Titles joined to the role ("presidente y consejero delegado"): the same fact holds for each.
     pub coordinated_roles: Vec<Role>,
-    /// The people the sentence lists with this one ("Isidre Fainé y Antoni Brufau", "topman X,
-    /// financieel directeur Y en directielid Z"), each with the title the list gives them.
+    /// For a departure, the people the sentence lists with this one ("Pieter van der Stoel en Roland
+    /// Plomp", "topman X, financieel directeur Y en directielid Z"), each with the title the list gives them.
     pub coordinated_people: Vec<(usize, Option<Role>)>,
     /// The role is a past one ("former chief executive").
     pub former: bool,
@@ -312,7 +312,8 @@ impl SentenceCandidates<'_> {
             predecessor: predecessor.map(|p| p.entity),
             role: role.map(|r| r.role.clone()),
             coordinated_roles: role.map(|r| cx.coordinated_roles(r)).unwrap_or_default(),
-            coordinated_people: self.coordinated_people(person, predecessor),
+            // Only departures take their list along (`learned.rs`).
+            coordinated_people: if kind == FactKind::Left { self.coordinated_people(person, predecessor) } else { Vec::new() },
             former: false,
             date: date_for(&self.dates, &anchor),
             date_ahead: date_for(&self.dates_ahead, &anchor),

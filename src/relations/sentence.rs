@@ -241,8 +241,9 @@ fn cited_before(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> b
 fn is_source(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> bool {
     // The cue stands in the name's own clause: in "X, managing director of Delmar Foods, said" the person
     // speaks and the company is theirs.
-    let mut clause = (words.end..words.end + 4).take_while(|&w| folded.get(w).is_some_and(|x| !matches!(x.as_str(), "," | ";" | ":" | "." | "(" | ")")));
-    let after = clause.any(|w| longest_match(&lexicon.attribution_after, folded, w).is_some());
+    let after = (words.end..words.end + 4)
+        .take_while(|&w| folded.get(w).is_some_and(|x| !matches!(x.as_str(), "," | ";" | ":" | "." | "(" | ")")))
+        .any(|w| longest_match(&lexicon.attribution_after, folded, w).is_some());
     after || cited_before(folded, words, lexicon) || is_dateline_agency(folded, words)
 }
 
