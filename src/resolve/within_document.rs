@@ -4,7 +4,7 @@
 //! apart by which was mentioned last.
 
 use super::names::{acronyms, fold, is_acronym, leading_words_name_the_whole, organization_key, person_key};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use crate::model::{EntityKind, LocalEntity, Mention};
 use strsim::normalized_damerau_levenshtein;
 
@@ -24,7 +24,7 @@ struct Cluster {
     /// Per key: may its last word stand for the whole name (see `last_word_names_the_whole`)?
     tail_stands_for_whole: Vec<bool>,
     /// The acronyms its names of several words may go by (`names::acronyms`).
-    acronyms: Vec<String>,
+    acronyms: BTreeSet<String>,
 }
 
 impl Cluster {
@@ -59,29 +59,29 @@ pub fn group_mentions(text: &str, mentions: &[Mention]) -> Vec<LocalEntity> {
             EntityKind::Person => person_key(surface),
             EntityKind::Organization | EntityKind::Location => organization_key(surface),
         };
+        let spelt = if mention.kind == EntityKind::Organization { acronyms(surface) } else { Vec::new() };
         let target = if key.is_empty() {
             None
         } else {
             match mention.kind {
                 EntityKind::Person => find_person(&clusters, &key),
-                EntityKind::Organization => find_organization(&clusters, &key, surface, last_word_names_the_whole(surface))
+                EntityKind::Organization => find_organization(&clusters, &key, surface, &spelt, last_word_names_the_whole(surface))
                     .or_else(|| find_by_short_form(&clusters, &key, &short_forms)),
                 EntityKind::Location => clusters.iter().rposition(|c| c.kind == EntityKind::Location && c.keys.contains(&key)),
             }
         };
-        let spelt = if mention.kind == EntityKind::Organization { acronyms(surface) } else { Vec::new() };
         match target {
             Some(cluster) => {
                 let cluster = &mut clusters[cluster];
                 cluster.keys.push(key);
                 cluster.mentions.push(index);
                 cluster.tail_stands_for_whole.push(last_word_names_the_whole(surface));
-                cluster.acronyms.extend(spelt.into_iter().filter(|a| !cluster.acronyms.contains(a)).collect::<Vec<_>>());
+                cluster.acronyms.extend(spelt);
             }
             None => {
                 let acronym = is_acronym(surface);
                 let tail_stands_for_whole = vec![last_word_names_the_whole(surface)];
-                clusters.push(Cluster { kind: mention.kind, keys: vec![key], mentions: vec![index], acronym, tail_stands_for_whole, acronyms: spelt })
+                clusters.push(Cluster { kind: mention.kind, keys: vec![key], mentions: vec![index], acronym, tail_stands_for_whole, acronyms: spelt.into_iter().collect() })
             }
         }
     }
@@ -155,7 +155,7 @@ fn find_person(clusters: &[Cluster], key: &[String]) -> Option<usize> {
 /// ("Journal"), or its acronym ("WSJ"). A first word alone ("Meta" for "Meta Superintelligence Labs")
 /// names a different organisation too often to join, unless the rest only says what the organisation
 /// does (`find_by_short_form`).
-fn find_organization(clusters: &[Cluster], key: &[String], surface: &str, tail_stands_for_whole: bool) -> Option<usize> {
+fn find_organization(clusters: &[Cluster], key: &[String], surface: &str, spelt: &[String], tail_stands_for_whole: bool) -> Option<usize> {
     let organizations = || clusters.iter().enumerate().rev().filter(|(_, c)| c.kind == EntityKind::Organization);
     if let Some((i, _)) = organizations().find(|(_, c)| c.keys.iter().any(|k| k == key)) {
         return Some(i);
@@ -171,8 +171,7 @@ fn find_organization(clusters: &[Cluster], key: &[String], surface: &str, tail_s
             .map(|(i, _)| i);
     }
     // The short form met before the full name: a headline's "Disney", then "the Walt Disney Company";
-    // "CNMV", then "la Comisión Nacional del Mercado de Valores".
-    let spelt = acronyms(surface);
+    // "CNMV", then "la Comisión Nacional del Mercado de Valores" (`spelt`: the acronyms it may go by).
     organizations()
         .find(|(_, c)| {
             let full = c.full_key();
