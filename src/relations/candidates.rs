@@ -63,6 +63,8 @@ pub struct Candidate {
     pub coordinated_people: Vec<(usize, Option<Role>)>,
     /// The role is a past one ("former chief executive").
     pub former: bool,
+    /// For a role held, the organisation its title names ("VW-Chef", "CEO of X", "Meta's CRO").
+    pub title_organization: Option<usize>,
     /// The date the sentence gives, read as past-or-present and as coming.
     pub date: Option<FactDate>,
     pub date_ahead: Option<FactDate>,
@@ -315,6 +317,7 @@ impl SentenceCandidates<'_> {
             // Only departures take their list along (`learned.rs`).
             coordinated_people: if kind == FactKind::Left { self.coordinated_people(person, predecessor) } else { Vec::new() },
             former: false,
+            title_organization: None,
             date: date_for(&self.dates, &anchor),
             date_ahead: date_for(&self.dates_ahead, &anchor),
             rule_modality: cx.modality(&anchor),
@@ -403,6 +406,7 @@ impl SentenceCandidates<'_> {
             coordinated_roles: role.map(|r| cx.coordinated_roles(r)).unwrap_or_default(),
             coordinated_people: Vec::new(),
             former: role.is_some_and(|r| r.former),
+            title_organization: role.and_then(|r| cx.attached_organization(r)).map(|o| o.entity),
             date: None,
             date_ahead: None,
             rule_modality: Modality::Asserted,
@@ -439,6 +443,10 @@ impl SentenceCandidates<'_> {
         let between = if before { person.words.end..anchor.start } else { anchor.end..person.words.start };
         let people_between = view.people.iter().filter(|o| o.entity != person.entity && between.start <= o.words.start && o.words.end <= between.end).count();
         f.add(&format!("{name}_people_between"), bucket(people_between, &[0, 1]));
+        // Someone else nearer the trigger is more likely the one it is about ("Iger has stepped down as
+        // CEO, with Chapek replacing him": Iger leaves, not Chapek), on whichever side they stand.
+        let others_nearer = view.people.iter().filter(|o| o.entity != person.entity && !o.implicit && gap(&o.words, anchor) < distance).count();
+        f.add(&format!("{name}_others_nearer"), format!("{side}_{}", bucket(others_nearer, &[0, 1])));
         let nearest_words: Vec<usize> = if before { between.clone().rev().take(BETWEEN_WORDS).collect() } else { between.clone().take(BETWEEN_WORDS).collect() };
         for w in nearest_words {
             f.add(&format!("{name}_between"), &view.folded[w]);

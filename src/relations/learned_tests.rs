@@ -230,3 +230,14 @@ fn a_company_in_a_speakers_apposition_is_theirs_not_a_cited_source() {
     let got = facts("en", text, &names);
     has_all(&got, &["holds_role Jean Dupont @Delmar Foods managing director asserted"]);
 }
+
+#[test]
+fn the_successor_named_in_a_departure_sentence_does_not_leave() {
+    // The person nearest the departure word leaves; the one named as taking over stays.
+    let text = "Cambio al vertice di Vellano Tessuti\n\n\
+                Marco Berti lascia il ruolo di amministratore delegato di Vellano Tessuti e al suo posto subentra Chiara Lodi, già direttrice generale del gruppo.";
+    let names = [("Vellano Tessuti", Organization), ("Marco Berti", Person), ("Chiara Lodi", Person)];
+    let got = facts("it", text, &names);
+    has_all(&got, &["left Marco Berti @Vellano Tessuti CEO asserted"]);
+    assert!(!got.iter().any(|f| f.starts_with("left Chiara Lodi")), "{got:#?}");
+}
