@@ -123,6 +123,8 @@ impl Context<'_> {
 
     fn role_among(&self, trigger: &Range<usize>, person: Option<&Slot>, eligible: impl Fn(&RoleAt) -> bool) -> Option<&RoleAt> {
         let apposition = |r: &RoleAt, p: &Slot| self.words_between(&r.words, &p.words).len();
+        // Next to a name, past a comma and an article: "Dr. Elena Varga, the head of the cloud unit".
+        let next_to = |r: &RoleAt, o: &Slot| self.words_between(&r.words, &o.words).iter().filter(|w| !self.lexicon.articles.contains(**w)).count() <= 1;
         // A title right next to another person's name is theirs ("..., bank spokesman Tim Deighton said"),
         // and so is one in a relative clause about them ("succeeded by Grayson Hall, who was promoted to
         // company president"). A person found through a pronoun or the trigger has no name for a title to
@@ -132,7 +134,7 @@ impl Context<'_> {
                 self.view.people.iter().any(|o| {
                     o.entity != p.entity
                         && !o.implicit
-                        && ((apposition(r, o) <= 1 && (p.implicit || apposition(r, o) < apposition(r, p))) || self.in_relative_clause_of(r, o))
+                        && ((next_to(r, o) && (p.implicit || apposition(r, o) < apposition(r, p))) || self.in_relative_clause_of(r, o))
                 })
             })
         };

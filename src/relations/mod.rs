@@ -84,7 +84,7 @@ impl DocumentStage for RelationStage {
 ///
 /// Then: a successor keeps one predecessor (the departures of the others stay), an appointment takes
 /// its succession's modality, a role held without a title takes the one the article gives elsewhere,
-/// and a role just vacated goes.
+/// nobody is appointed to the seat they leave, and a role just vacated goes.
 fn completed(mut facts: Vec<Fact>) -> Vec<Fact> {
     inherit_succession_roles(&mut facts);
     let successions: Vec<Fact> = facts.iter().filter(|f| f.kind == FactKind::Replaces).cloned().collect();
@@ -98,7 +98,28 @@ fn completed(mut facts: Vec<Fact>) -> Vec<Fact> {
     let mut facts = one_predecessor_per_successor(facts);
     appointments_take_their_successions_modality(&mut facts);
     roles_held_named_elsewhere(&mut facts);
-    deduplicate(without_vacated_roles(facts))
+    deduplicate(without_vacated_roles(leavers_do_not_join(facts)))
+}
+
+/// Nobody takes the seat they leave: an appointment at an organisation the person leaves, to the same
+/// seat or with either untitled, is a reading of the departure story ("Der Aufsichtsrat dankte Albers
+/// für zwölf Jahre an der Spitze", "Priya leaves a stronger company behind"), unless the model is surer
+/// of the appointment than of the departure (a departure read at the wrong organisation or seat). Stepping
+/// down as chief executive to become chairman keeps both: the seats differ.
+fn leavers_do_not_join(facts: Vec<Fact>) -> Vec<Fact> {
+    let leaves_seat = |joins: &Fact| {
+        facts.iter().any(|left| {
+            left.kind == FactKind::Left
+                && (left.person, left.organization) == (joins.person, joins.organization)
+                && match (&left.role, &joins.role) {
+                    (Some(a), Some(b)) => same_seat(&a.normalized, &b.normalized),
+                    _ => true,
+                }
+                && left.confidence >= joins.confidence
+        })
+    };
+    let keep: Vec<bool> = facts.iter().map(|f| !(f.kind == FactKind::Joins && leaves_seat(f))).collect();
+    facts.into_iter().zip(keep).filter_map(|(f, keep)| keep.then_some(f)).collect()
 }
 
 /// A successor takes over from one person: of the successions the model finds for one successor at one

@@ -551,3 +551,34 @@ fn a_head_of_a_unit_named_after_its_company_in_the_possessive() {
     let got = facts("en", text, &[("Corvane Systems", Organization), ("Corvane", Organization), ("Elena Varga", Person)]);
     assert_eq!(got, ["holds_role Elena Varga @Corvane Systems head of cloud unit asserted"]);
 }
+
+#[test]
+fn nobody_is_appointed_to_the_seat_they_leave_unless_the_appointment_is_the_surer_reading() {
+    use FactKind::*;
+    let with = |fact: Fact, confidence: f32| Fact { confidence, ..fact };
+    let facts = vec![
+        stated(Left, 0, 5, Some("chief executive officer"), Modality::Asserted),
+        // Untitled, less sure than the departure: a reading of the departure story.
+        with(stated(Joins, 0, 5, None, Modality::Asserted), 0.6),
+        // Another seat at the same organisation: stepping down as chief executive to become chairman.
+        with(stated(Joins, 0, 5, Some("chairman"), Modality::Asserted), 0.6),
+        // Surer than the departure: the departure is the doubtful reading, both stay.
+        stated(Left, 1, 5, Some("chief executive officer"), Modality::Asserted),
+        with(stated(Joins, 1, 5, Some("chief executive officer"), Modality::Future), 0.95),
+        // Another organisation.
+        with(stated(Joins, 0, 6, None, Modality::Asserted), 0.6),
+    ];
+    let kept: Vec<(FactKind, usize, usize, Option<String>)> =
+        leavers_do_not_join(facts).into_iter().map(|f| (f.kind, f.person, f.organization.unwrap(), f.role.map(|r| r.normalized))).collect();
+    let role = |r: &str| Some(r.to_string());
+    assert_eq!(
+        kept,
+        [
+            (Left, 0, 5, role("chief executive officer")),
+            (Joins, 0, 5, role("chairman")),
+            (Left, 1, 5, role("chief executive officer")),
+            (Joins, 1, 5, role("chief executive officer")),
+            (Joins, 0, 6, None),
+        ]
+    );
+}
