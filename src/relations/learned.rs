@@ -149,10 +149,7 @@ impl RelationModel {
             let scores: Vec<f32> = organization_scores.by_ref().take(candidate.organizations.len()).map(|p| p[1]).collect();
             // A role held is at the organisation its title names ("Marlow Dairies chief executive Tom
             // Ashby"), whatever the article is about; the scorer chooses where the title names none.
-            let organization = match candidate.title_organization {
-                Some(named) => Some(named),
-                None => best(&scores).and_then(|i| candidate.organizations[i].entity),
-            };
+            let organization = candidate.title_organization.or_else(|| best(&scores).and_then(|i| candidate.organizations[i].entity));
             let modality = match candidate.kind {
                 FactKind::HoldsRole => Modality::Asserted,
                 _ if !candidate.triggered || !from_model => candidate.rule_modality,

@@ -20,7 +20,7 @@ pub use candidates::{candidates, Candidate, OrganizationOption};
 pub use learned::{default_relation_model_dir, RelationModel};
 
 use crate::lexicon::Lexicon;
-use crate::model::{Document, EntityKind, Fact, FactKind, Modality};
+use crate::model::{Document, EntityKind, Fact, FactKind, Modality, Role};
 use crate::model::{DocumentStage, StageError};
 use context::Context;
 use std::sync::Arc;
@@ -111,10 +111,7 @@ fn leavers_do_not_join(facts: Vec<Fact>) -> Vec<Fact> {
         facts.iter().any(|left| {
             left.kind == FactKind::Left
                 && (left.person, left.organization) == (joins.person, joins.organization)
-                && match (&left.role, &joins.role) {
-                    (Some(a), Some(b)) => same_seat(&a.normalized, &b.normalized),
-                    _ => true,
-                }
+                && may_be_same_seat(&left.role, &joins.role)
                 && left.confidence >= joins.confidence
         })
     };
@@ -176,10 +173,7 @@ fn without_vacated_roles(facts: Vec<Fact>) -> Vec<Fact> {
             left.kind == FactKind::Left
                 && left.modality == Modality::Asserted
                 && (left.person, left.organization) == (held.person, held.organization)
-                && match (&left.role, &held.role) {
-                    (Some(a), Some(b)) => same_seat(&a.normalized, &b.normalized),
-                    _ => true,
-                }
+                && may_be_same_seat(&left.role, &held.role)
         })
     };
     let keep: Vec<bool> = facts
@@ -299,6 +293,14 @@ fn seats(title: &str) -> std::collections::BTreeSet<String> {
 /// Do two normalised titles share a seat ("CEO" and "chairman and CEO"; not "vice chairman" and "chairman")?
 fn same_seat(a: &str, b: &str) -> bool {
     !seats(a).is_disjoint(&seats(b))
+}
+
+/// Two facts' roles may name one seat: the same seat, or either untitled.
+fn may_be_same_seat(a: &Option<Role>, b: &Option<Role>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same_seat(&a.normalized, &b.normalized),
+        _ => true,
+    }
 }
 
 /// An article that says one person leaves a role and another is appointed to the same role at the same
