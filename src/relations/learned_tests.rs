@@ -48,6 +48,25 @@ fn english_denied_rumour_with_a_named_replacement_is_negated_throughout() {
 }
 
 #[test]
+fn a_rumour_denied_in_a_later_sentence_is_negated_with_its_named_successor() {
+    let names = [("Hoogland Groep", Organization), ("Lotte Vermeulen", Person), ("Bram de Wit", Person), ("De Wit", Person)];
+    let text = "Rumours say Lotte Vermeulen could replace Bram de Wit as chief executive of Hoogland Groep. De Wit denied the report on Thursday.";
+    let got = facts("en", text, &names);
+    has_all(
+        &got,
+        &[
+            "replaces Lotte Vermeulen <- Bram de Wit @Hoogland Groep CEO negated",
+            "left Bram de Wit @Hoogland Groep CEO negated",
+            "joins Lotte Vermeulen @Hoogland Groep CEO negated",
+        ],
+    );
+    assert!(!got.iter().any(|f| !f.starts_with("holds_role") && !f.ends_with("negated")), "{got:#?}");
+    let text = "Topman Bram de Wit van Hoogland Groep zou worden opgevolgd door Lotte Vermeulen, zo meldden ingewijden. De Wit ontkende het bericht donderdag.";
+    let got = facts("nl", text, &names);
+    has_all(&got, &["replaces Lotte Vermeulen <- Bram de Wit @Hoogland Groep CEO negated", "joins Lotte Vermeulen @Hoogland Groep CEO negated"]);
+}
+
+#[test]
 fn english_results_story_holds_a_role_and_no_change() {
     let text = "Harbourline Logistics reported a 12 percent rise in quarterly profit on Thursday. \
                 Chief executive Dana Whitfield said demand from retailers stayed strong.";
@@ -241,3 +260,4 @@ fn the_successor_named_in_a_departure_sentence_does_not_leave() {
     has_all(&got, &["left Marco Berti @Vellano Tessuti CEO asserted"]);
     assert!(!got.iter().any(|f| f.starts_with("left Chiara Lodi")), "{got:#?}");
 }
+

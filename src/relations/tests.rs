@@ -512,7 +512,7 @@ fn a_successor_takes_over_from_one_predecessor_and_the_others_still_left() {
         succession(8, 1, 6, 6, 0.55),
     ];
     let mut got: Vec<(FactKind, usize, Option<usize>, usize)> =
-        completed(facts).into_iter().map(|f| (f.kind, f.person, f.predecessor, f.organization.unwrap())).collect();
+        completed(facts, &BTreeSet::new()).into_iter().map(|f| (f.kind, f.person, f.predecessor, f.organization.unwrap())).collect();
     got.sort();
     assert_eq!(
         got,
@@ -539,7 +539,7 @@ fn a_role_held_without_a_title_takes_the_one_the_article_gives_at_that_organisat
         stated(Joins, 1, 6, Some("chairman"), Modality::Asserted),
     ];
     let mut got: Vec<(FactKind, usize, usize, Option<String>)> =
-        completed(facts).into_iter().map(|f| (f.kind, f.person, f.organization.unwrap(), f.role.map(|r| r.normalized))).collect();
+        completed(facts, &BTreeSet::new()).into_iter().map(|f| (f.kind, f.person, f.organization.unwrap(), f.role.map(|r| r.normalized))).collect();
     got.sort();
     let role = |r: &str| Some(r.to_string());
     assert_eq!(got, vec![(Left, 0, 5, role("CFO")), (Joins, 1, 6, role("chairman")), (HoldsRole, 0, 5, role("CFO")), (HoldsRole, 0, 6, None)]);
@@ -579,6 +579,37 @@ fn nobody_is_appointed_to_the_seat_they_leave_unless_the_appointment_is_the_sure
             (Left, 1, 5, role("chief executive officer")),
             (Joins, 1, 5, role("chief executive officer")),
             (Joins, 0, 6, None),
+        ]
+    );
+}
+
+#[test]
+fn a_rumour_about_someone_a_denial_names_is_denied_with_what_it_implies() {
+    use FactKind::*;
+    let succession = |successor: usize, predecessor: usize, modality: Modality| Fact {
+        predecessor: Some(predecessor),
+        ..stated(Replaces, successor, 5, Some("CEO"), modality)
+    };
+    let facts = vec![
+        // Person 1 is named in a denial: the rumoured succession of 1 by 2 is denied, and with it 1's
+        // departure and 2's appointment.
+        succession(2, 1, Modality::Hedged),
+        // A rumour about people no denial names stays reported.
+        stated(Left, 3, 6, Some("CFO"), Modality::Hedged),
+        // Only rumours turn: an announced departure of someone who denies something else stays announced.
+        stated(Left, 4, 6, Some("chairman"), Modality::Future),
+    ];
+    let denied = BTreeSet::from([1, 4]);
+    let mut got: Vec<(FactKind, usize, Modality)> = completed(facts, &denied).into_iter().map(|f| (f.kind, f.person, f.modality)).collect();
+    got.sort_by_key(|&(kind, person, _)| (kind, person));
+    assert_eq!(
+        got,
+        [
+            (Left, 1, Modality::Negated),
+            (Left, 3, Modality::Hedged),
+            (Left, 4, Modality::Future),
+            (Replaces, 2, Modality::Negated),
+            (Joins, 2, Modality::Negated),
         ]
     );
 }
