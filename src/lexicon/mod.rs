@@ -8,7 +8,7 @@ mod relative_date;
 mod words;
 
 pub use relative_date::Relative;
-pub use not_organizations::is_index_or_league;
+pub use not_organizations::names_no_organization;
 pub use words::{is_name_particle, split_words};
 
 use crate::language::{SupportedLanguage, UnmodelledRelative};

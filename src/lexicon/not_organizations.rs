@@ -1,5 +1,6 @@
-//! Names that read like an organisation's but are none by the annotation guidelines: stock indexes and
-//! sports leagues (`data/not_organizations.toml`). Knowledge as data: the list is the file's.
+//! Names that read like an organisation's but are none by the annotation guidelines: stock indexes,
+//! sports leagues and common nouns written in capitals ("IA", "IPO") (`data/not_organizations.toml`).
+//! Knowledge as data: the lists are the file's.
 
 use super::fold;
 use serde::Deserialize;
@@ -11,16 +12,18 @@ use std::sync::LazyLock;
 struct NotOrganizationsFile {
     stock_indexes: Vec<String>,
     leagues: Vec<String>,
+    common_nouns_in_capitals: Vec<String>,
 }
 
 static NAMES: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
     let file: NotOrganizationsFile =
         toml::from_str(include_str!("data/not_organizations.toml")).expect("src/lexicon/data/not_organizations.toml is valid");
-    file.stock_indexes.iter().chain(&file.leagues).map(|name| fold(name)).collect()
+    file.stock_indexes.iter().chain(&file.leagues).chain(&file.common_nouns_in_capitals).map(|name| fold(name)).collect()
 });
 
-/// Is `surface` a stock index's or a league's name ("CAC 40", "Serie A")?
-pub fn is_index_or_league(surface: &str) -> bool {
+/// Is `surface` a stock index's or a league's name ("CAC 40", "Serie A"), or a common noun's
+/// abbreviation ("IA")?
+pub fn names_no_organization(surface: &str) -> bool {
     NAMES.contains(&fold(surface.trim()))
 }
 
@@ -29,10 +32,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn indexes_and_leagues_are_known_whatever_the_case_and_accents() {
-        assert!(is_index_or_league("CAC 40"));
-        assert!(is_index_or_league("Serie C"));
-        assert!(is_index_or_league("serie a"));
-        assert!(!is_index_or_league("Deutsche Börse"));
+    fn indexes_leagues_and_common_nouns_are_known_whatever_the_case_and_accents() {
+        assert!(names_no_organization("CAC 40"));
+        assert!(names_no_organization("Serie C"));
+        assert!(names_no_organization("serie a"));
+        assert!(names_no_organization("IA"));
+        assert!(!names_no_organization("Deutsche Börse"));
+        assert!(!names_no_organization("IAG"));
     }
 }

@@ -15,7 +15,7 @@
 //! - the headline tagged whole, with lower-case common words in it, is no organisation ("Les
 //!   nominations de la semaine"), nor is a stock index or a league (`data/not_organizations.toml`).
 
-use crate::lexicon::{fold, is_index_or_league, is_name_particle, split_words, Lexicon, Phrase};
+use crate::lexicon::{fold, names_no_organization, is_name_particle, split_words, Lexicon, Phrase};
 use crate::model::{ByteSpan, EntityKind};
 
 /// The span of the name in what the model tagged (`span`, in `text`), or `None` when it names nothing.
@@ -47,7 +47,7 @@ pub fn clean_mention(lang: &str, text: &str, span: ByteSpan, kind: EntityKind) -
     if named != unquoted && trimmed_surface.chars().next().is_some_and(char::is_lowercase) {
         return None;
     }
-    if is_a_whole_headline(lexicon, text, span) || is_index_or_league(trimmed_surface) {
+    if is_a_whole_headline(lexicon, text, span) || names_no_organization(trimmed_surface) {
         return None;
     }
     if is_a_lone_function_word(lexicon, trimmed_surface) || lexicon.is_some_and(|l| names_only_a_title_or_body(l, trimmed_surface)) {
