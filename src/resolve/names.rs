@@ -88,7 +88,9 @@ pub fn organization_key(name: &str) -> Vec<String> {
             return vec![symbol.to_lowercase()];
         }
     }
-    let folded: Vec<String> = words.into_iter().map(fold).collect();
+    // German writes a name inside a compound with hyphens ("Telecom-Italia-Chef" beside "Telecom Italia"):
+    // the parts of a hyphenated word are words of the name.
+    let folded: Vec<String> = words.into_iter().flat_map(|w| w.split('-')).filter(|w| !w.is_empty()).map(fold).collect();
     let kept: Vec<String> = folded.iter().filter(|w| !LISTS.legal_suffixes.contains(w.as_str())).cloned().collect();
     if kept.is_empty() { folded } else { kept }
 }
@@ -166,6 +168,8 @@ mod tests {
         assert_eq!(organization_key("The Walt Disney Co."), ["walt", "disney"]);
         assert_eq!(organization_key("Lumetta S.p.A."), ["lumetta"]);
         assert_eq!(organization_key("Meta's"), ["meta"]);
+        assert_eq!(organization_key("Telecom-Italia"), ["telecom", "italia"]);
+        assert_eq!(organization_key("Rolls-Royce Holdings Plc"), ["rolls", "royce"]);
         assert_eq!(ticker_symbol("U.S."), None);
         assert!(acronyms("The Wall Street Journal").contains(&"wsj".to_string()));
     }

@@ -180,13 +180,15 @@ fn find_organization(clusters: &[Cluster], key: &[String], surface: &str, spelt:
         .map(|(i, _)| i)
 }
 
-/// The fullest surface form: most words, then earliest; honorifics and possessives removed.
+/// The fullest surface form: most words, then the one written apart ("Telecom Italia", not the
+/// "Telecom-Italia" of "Telecom-Italia-Chef"), then earliest; honorifics and possessives removed.
 fn canonical_name(text: &str, mentions: &[Mention], cluster: &Cluster) -> String {
+    let written_apart = |m: usize| mentions[m].span.slice(text).split_whitespace().count();
     let best = cluster
         .mentions
         .iter()
         .zip(&cluster.keys)
-        .max_by(|(a, ka), (b, kb)| ka.len().cmp(&kb.len()).then(b.cmp(a)))
+        .max_by(|(&a, ka), (&b, kb)| ka.len().cmp(&kb.len()).then(written_apart(a).cmp(&written_apart(b))).then(b.cmp(&a)))
         .map(|(&m, _)| mentions[m].span.slice(text))
         .unwrap_or_default();
     let best = best.trim_end_matches("'s").trim_end_matches("’s");

@@ -135,3 +135,16 @@ fn a_surname_of_several_words_or_one_of_two_surnames_joins_the_full_name() {
         ]
     );
 }
+
+#[test]
+fn a_name_hyphenated_inside_a_compound_is_the_name_written_apart() {
+    let text = "Der Telecom-Italia-Chef Marco Lodi sprach in Rom. Telecom Italia bestätigte die Zahlen.";
+    let got = groups(text, &[("Telecom-Italia", Organization), ("Telecom Italia", Organization), ("Marco Lodi", Person)]);
+    assert_eq!(
+        got,
+        vec![
+            ("Telecom Italia".to_string(), vec!["Telecom-Italia".to_string(), "Telecom Italia".to_string()]),
+            ("Marco Lodi".to_string(), vec!["Marco Lodi".to_string()]),
+        ]
+    );
+}
