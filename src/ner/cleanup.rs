@@ -13,9 +13,10 @@
 //! - a person loses a role title before the name and punctuation or a connector after it ("Ceo Marco
 //!   Velani", "Neymar del"); a title alone is no one;
 //! - the headline tagged whole, with lower-case common words in it, is no organisation ("Les
-//!   nominations de la semaine"), nor is a stock index or a league (`data/not_organizations.toml`).
+//!   nominations de la semaine"), nor is a stock index, a league or a common noun in capitals ("IA")
+//!   (`data/not_organizations.toml`).
 
-use crate::lexicon::{fold, names_no_organization, is_name_particle, split_words, Lexicon, Phrase};
+use crate::lexicon::{fold, is_name_particle, names_no_organization, split_words, Lexicon, Phrase};
 use crate::model::{ByteSpan, EntityKind};
 
 /// The span of the name in what the model tagged (`span`, in `text`), or `None` when it names nothing.

@@ -260,4 +260,3 @@ fn the_successor_named_in_a_departure_sentence_does_not_leave() {
     has_all(&got, &["left Marco Berti @Vellano Tessuti CEO asserted"]);
     assert!(!got.iter().any(|f| f.starts_with("left Chiara Lodi")), "{got:#?}");
 }
-
