@@ -260,3 +260,14 @@ fn the_successor_named_in_a_departure_sentence_does_not_leave() {
     has_all(&got, &["left Marco Berti @Vellano Tessuti CEO asserted"]);
     assert!(!got.iter().any(|f| f.starts_with("left Chiara Lodi")), "{got:#?}");
 }
+
+#[test]
+fn a_denial_verb_that_ends_the_clause_denies_and_one_that_goes_on_does_not() {
+    let names = [("Brenntal AG", Organization), ("Markus Oberholz", Person), ("Oberholz", Person)];
+    let text = "Die Brenntal AG hat einen Bericht über den angeblichen Rücktritt von Vorstandschef Markus Oberholz dementiert. \
+                Oberholz bleibe an Bord, sagte ein Sprecher.";
+    has_all(&facts("de", text, &names), &["left Markus Oberholz @Brenntal AG CEO negated"]);
+    let names = [("Corvane Systems", Organization), ("Marcus Hale", Person), ("Hale", Person)];
+    let text = "Marcus Hale resigned as chief executive of Corvane Systems after denying the allegations. Hale had led the company since 2015.";
+    has_all(&facts("en", text, &names), &["left Marcus Hale @Corvane Systems CEO asserted"]);
+}

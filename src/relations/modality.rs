@@ -2,7 +2,7 @@
 //! announced for the future, or stated as done. Attribution to a named source ("Bloomberg reports",
 //! "selon Bloomberg") is not a hedge: the news itself is what the source states.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{longest_match, Lexicon};
 use super::sentence::SentenceView;
 use crate::model::Modality;
 use std::ops::Range;
@@ -32,7 +32,7 @@ pub fn modality_of(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize
     let hung_on = if opens == trigger.start && trigger.start > 0 { clause_start(view, trigger.start - 1, 0) } else { opens };
     let near = hung_on.min(trigger.start.saturating_sub(NEAR_WORDS))..trigger.end;
     let negated = view.any_in(&lexicon.negation, clause.clone()) && !view.any_in(&lexicon.not_negation, clause);
-    if negated || view.any_in(&lexicon.denial, sentence_so_far.clone()) {
+    if negated || denied_at_clause_end(view, lexicon, trigger) || view.any_in(&lexicon.denial, sentence_so_far.clone()) {
         return Modality::Negated;
     }
     if view.any_in(&lexicon.hedge, sentence_so_far) {
@@ -44,6 +44,15 @@ pub fn modality_of(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize
         return Modality::Future;
     }
     Modality::Asserted
+}
+
+/// A verb of denial that ends the trigger's clause denies it: German and Dutch put the verb last
+/// ("Volkswagen hat einen Bericht über den Rückzug Piëchs dementiert", "... spreekt de geruchten over
+/// het ontslag tegen"). One that goes on ("resigned after denying the allegations") does not.
+fn denied_at_clause_end(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize>) -> bool {
+    let ends_clause = |w: usize| w == view.folded.len() || matches!(view.folded[w].as_str(), "," | ";" | ":" | "." | "!" | "?" | "-");
+    let Some(clause_end) = (trigger.end..=view.folded.len()).find(|&w| ends_clause(w)) else { return false };
+    (trigger.end..clause_end).any(|w| longest_match(&lexicon.denial, &view.folded, w).is_some_and(|len| w + len == clause_end))
 }
 
 /// Where the clause that ends at word `end` starts: after the last comma, semicolon or colon before it,
