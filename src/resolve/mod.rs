@@ -150,8 +150,8 @@ fn retype_given_names(text: &str, mentions: &mut [crate::model::Mention]) {
     let given_names: std::collections::BTreeSet<String> = person_keys(text, mentions).filter(|key| key.len() >= 2).map(|key| key[0].clone()).collect();
     let organization_keys: Vec<Vec<String>> =
         mentions.iter().filter(|m| m.kind == EntityKind::Organization).map(|m| organization_key(m.span.slice(text))).collect();
-    let starts_a_longer_organization =
-        |word: &String| organization_keys.iter().any(|k| (k.len() >= 2 && &k[0] == word) || k[0].strip_prefix(word.as_str()).is_some_and(|rest| rest.starts_with('-')));
+    // Organisation keys split hyphenated words: "Mercedes-Benz AG" is ["mercedes", "benz"].
+    let starts_a_longer_organization = |word: &String| organization_keys.iter().any(|k| k.len() >= 2 && &k[0] == word);
     for mention in mentions.iter_mut().filter(|m| m.kind == EntityKind::Organization) {
         let key = person_key(mention.span.slice(text));
         if let [word] = &key[..] {

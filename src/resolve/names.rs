@@ -72,6 +72,11 @@ fn words(name: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Words with each hyphenated one as its parts: "Rolls-Royce Holdings" -> "Rolls", "Royce", "Holdings".
+fn hyphenated_parts(words: Vec<&str>) -> impl Iterator<Item = &str> {
+    words.into_iter().flat_map(|w| w.split('-')).filter(|w| !w.is_empty())
+}
+
 /// A person's name as folded words without honorifics: "Mr. John Hegeman's" -> ["john", "hegeman"].
 pub fn person_key(name: &str) -> Vec<String> {
     let folded: Vec<String> = words(name).into_iter().map(fold).collect();
@@ -88,9 +93,8 @@ pub fn organization_key(name: &str) -> Vec<String> {
             return vec![symbol.to_lowercase()];
         }
     }
-    // German writes a name inside a compound with hyphens ("Telecom-Italia-Chef" beside "Telecom Italia"):
-    // the parts of a hyphenated word are words of the name.
-    let folded: Vec<String> = words.into_iter().flat_map(|w| w.split('-')).filter(|w| !w.is_empty()).map(fold).collect();
+    // German writes a name inside a compound with hyphens ("Telecom-Italia-Chef" beside "Telecom Italia").
+    let folded: Vec<String> = hyphenated_parts(words).map(fold).collect();
     let kept: Vec<String> = folded.iter().filter(|w| !LISTS.legal_suffixes.contains(w.as_str())).cloned().collect();
     if kept.is_empty() { folded } else { kept }
 }
@@ -114,7 +118,7 @@ pub fn is_acronym(surface: &str) -> bool {
 /// Nacional del Mercado de Valores": "cnmv"); with a word written in capitals kept whole ("FC Augsburg":
 /// "fca"). Hyphenated words count as several ("Ferrovia Centro-Leste": "fcl").
 pub fn acronyms(name: &str) -> Vec<String> {
-    let parts: Vec<&str> = words(name).into_iter().flat_map(|w| w.split('-')).filter(|w| !w.is_empty()).collect();
+    let parts: Vec<&str> = hyphenated_parts(words(name)).collect();
     if parts.len() < 2 {
         return Vec::new();
     }
