@@ -35,6 +35,11 @@ UNTITLED = "holds_role_untitled"
 UNTITLED_FEATURE = "holds_role|no_role=1"
 MODALITIES = ["asserted", "future", "hedged", "negated"]
 C_GRID = [0.003, 0.01, 0.03, 0.1, 0.3, 1.0]
+# The fact scorer's C is chosen among these: below 0.1 it underfits, and corpus/dev (45 articles) cannot
+# tell. On the fifteenth session's candidates C = 0.003 tied C = 0.3 in the simulation (0.615 / 0.614) and
+# in `newsgraph eval` on corpus/dev (0.644 / 0.648) but scored 0.555 against 0.638 on corpus/train, the
+# split it was fitted on, and 0.574 against 0.613 on the own dev articles.
+FACT_C_GRID = [0.1, 0.3, 1.0]
 THRESHOLDS = [round(t, 2) for t in np.arange(0.15, 0.91, 0.05)]
 MIN_FEATURE_COUNT = 2
 # The bar: at most one departure extracted per 20 articles that report no personnel change.
@@ -400,7 +405,7 @@ def main():
     organization_accuracy_dev, organization_c, organization = fit_organization(train, dev)
     fold_organizations = [OptionScorer(organization_groups(fold_train), organization_c) for fold_train, _ in folds]
     best = None
-    for c in C_GRID:
+    for c in FACT_C_GRID:
         models = fit(train, c, organization)
         dev_scored = scored(models, dev)
         for (fold_train, fold_held), fold_organization in zip(folds, fold_organizations):

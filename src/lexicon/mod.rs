@@ -26,34 +26,66 @@ const DATA_FILES: [(&str, &str); 7] = [
     ("nl", include_str!("data/nl.toml")),
 ];
 
-/// A phrase: folded words, each an exact word or (ending in `*`) a prefix.
+/// A phrase: folded words, each an exact word, (ending in `*`) a prefix, or (starting with `*`) a number
+/// written with the ending ("*-year-old": "61-year-old", "*enne": "55enne"). A phrase with a gap, "lost
+/// ... ab", is a separable verb: the words after the gap (the particle) close the same clause within
+/// `PARTICLE_REACH` words ("Moosbrugger löst Bernd Ruckdeschel ab"); the match is the verb alone, so
+/// the people around it stand before or after it as they would around a verb written whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Phrase {
     words: Vec<PhraseWord>,
+    particle: Vec<PhraseWord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum PhraseWord {
     Exact(String),
     Prefix(String),
+    AfterNumber(String),
+}
+
+/// How far after a separable verb its particle may stand.
+const PARTICLE_REACH: usize = 10;
+
+/// Words that end a clause: a separable verb's particle is not looked for past them.
+fn ends_clause(word: &str) -> bool {
+    matches!(word, "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "-" | "–" | "—")
+}
+
+impl PhraseWord {
+    fn parse_all(text: &str) -> Vec<Self> {
+        split_words(text)
+            .into_iter()
+            .map(|span| {
+                let word = fold(span.slice(text));
+                match (word.strip_suffix('*'), word.strip_prefix('*')) {
+                    (Some(prefix), _) => Self::Prefix(prefix.to_string()),
+                    (None, Some(ending)) if !ending.is_empty() => Self::AfterNumber(ending.to_string()),
+                    _ => Self::Exact(word),
+                }
+            })
+            .filter(|w| !matches!(w, Self::Prefix(p) if p.is_empty()))
+            .collect()
+    }
+
+    fn matches(&self, word: &str) -> bool {
+        match self {
+            Self::Exact(e) => e == word,
+            Self::Prefix(prefix) => word.starts_with(prefix.as_str()),
+            Self::AfterNumber(ending) => {
+                word.strip_suffix(ending.as_str()).is_some_and(|number| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+            }
+        }
+    }
 }
 
 impl Phrase {
     pub fn parse(text: &str) -> Self {
-        let words = split_words(text)
-            .into_iter()
-            .map(|span| {
-                let word = fold(span.slice(text));
-                match word.strip_suffix('*') {
-                    Some(prefix) => PhraseWord::Prefix(prefix.to_string()),
-                    None => PhraseWord::Exact(word),
-                }
-            })
-            .filter(|w| !matches!(w, PhraseWord::Exact(e) if e == "*"))
-            .collect();
-        Self { words }
+        let (verb, particle) = text.split_once(" ... ").unwrap_or((text, ""));
+        Self { words: PhraseWord::parse_all(verb), particle: PhraseWord::parse_all(particle) }
     }
 
+    /// How many words a match covers (a separable verb's particle not counted).
     pub fn len(&self) -> usize {
         self.words.len()
     }
@@ -64,11 +96,14 @@ impl Phrase {
 
     /// Does the phrase match the folded words starting at `start`?
     pub fn matches_at(&self, words: &[String], start: usize) -> bool {
-        self.words.len() + start <= words.len()
-            && self.words.iter().zip(&words[start..]).all(|(p, w)| match p {
-                PhraseWord::Exact(e) => e == w,
-                PhraseWord::Prefix(prefix) => w.starts_with(prefix.as_str()),
-            })
+        let end = start + self.words.len();
+        end <= words.len() && self.words.iter().zip(&words[start..]).all(|(p, w)| p.matches(w)) && (self.particle.is_empty() || self.particle_after(words, end))
+    }
+
+    /// Does the particle stand at or after `from`, within reach and in the same clause?
+    fn particle_after(&self, words: &[String], from: usize) -> bool {
+        let clause = words[from..].iter().take(PARTICLE_REACH + 1).take_while(|w| !ends_clause(w)).count();
+        (from..from + clause).any(|at| at + self.particle.len() <= words.len() && self.particle.iter().zip(&words[at..]).all(|(p, w)| p.matches(w)))
     }
 }
 
@@ -185,6 +220,10 @@ struct DateFile {
     weekdays: Vec<Vec<String>>,
     /// Words after which a month alone is a date ("in May").
     before_month: Vec<String>,
+    /// Words after which a date is the day a change takes effect ("ab 1. Jänner", "with effect from"):
+    /// read ahead from the article's date, whatever the tense.
+    #[serde(default)]
+    effective_from: Vec<String>,
     /// Phrase -> offset from the article date: "day+1", "month-1", "year+0".
     relative: BTreeMap<String, String>,
 }
@@ -238,6 +277,9 @@ struct PronounFile {
     #[serde(default)]
     organization_possessive: Vec<String>,
     person: Vec<String>,
+    /// Descriptions that stand for the person last named ("the 61-year-old", "la ejecutiva").
+    #[serde(default)]
+    person_descriptions: Vec<String>,
     /// Common nouns for an organisation that the language writes with a capital, alone or ending a
     /// compound ("Stahlkonzerns"): the model may take them for a name.
     #[serde(default)]
@@ -288,6 +330,7 @@ pub struct Lexicon {
     pub organization_pronouns: Vec<Phrase>,
     pub organization_possessives: Vec<Phrase>,
     pub person_pronouns: Vec<Phrase>,
+    pub person_descriptions: Vec<Phrase>,
     /// Folded endings of one-word descriptions of an organisation ("konzerns").
     pub organization_nouns: Vec<String>,
     /// Folded articles ("le", "the"), and generic bodies ("conseil d'administration"), longest first.
@@ -303,6 +346,7 @@ pub struct Lexicon {
     pub months: Vec<Vec<Phrase>>,
     pub weekdays: Vec<Vec<Phrase>>,
     pub before_month: Vec<Phrase>,
+    pub effective_from: Vec<Phrase>,
     /// Relative date expressions, longest first.
     pub relative_dates: Vec<(Phrase, Relative)>,
     /// Languages detection may rank first on a text in this one (ISO 639-1).
@@ -373,6 +417,7 @@ impl Lexicon {
             organization_pronouns: phrases(&file.pronouns.organization),
             organization_possessives: phrases(&file.pronouns.organization_possessive),
             person_pronouns: phrases(&file.pronouns.person),
+            person_descriptions: phrases(&file.pronouns.person_descriptions),
             organization_nouns: folded(&file.pronouns.organization_nouns),
             articles: folded(&file.mentions.articles),
             generic_bodies: phrases(&file.mentions.generic_bodies),
@@ -382,6 +427,7 @@ impl Lexicon {
             months: file.dates.months.iter().map(|forms| phrases(forms)).collect(),
             weekdays: file.dates.weekdays.iter().map(|forms| phrases(forms)).collect(),
             before_month: phrases(&file.dates.before_month),
+            effective_from: phrases(&file.dates.effective_from),
             relative_dates,
             close_relatives: file.language.close_relatives,
             unmodelled_relatives: file
@@ -456,6 +502,25 @@ mod tests {
         assert!(Phrase::parse("resign*").matches_at(&words, 1));
         assert!(Phrase::parse("step down").matches_at(&words, 4));
         assert!(!Phrase::parse("step down").matches_at(&words, 5));
+    }
+
+    #[test]
+    fn a_number_may_carry_the_ending_a_phrase_starts_with() {
+        let words = folded("the 61-year-old and the year-old and the x-year-old");
+        let phrase = Phrase::parse("the *-year-old");
+        assert_eq!((phrase.len(), phrase.matches_at(&words, 0)), (2, true));
+        assert!(!phrase.matches_at(&words, 3));
+        assert!(!phrase.matches_at(&words, 6));
+    }
+
+    #[test]
+    fn a_separable_verb_matches_when_its_particle_closes_the_clause() {
+        let phrase = Phrase::parse("lost ... ab");
+        assert_eq!(phrase.len(), 1, "the match is the verb alone");
+        assert!(phrase.matches_at(&folded("Moosbrugger löst Bernd Ruckdeschel ab, der ging"), 1));
+        assert!(phrase.matches_at(&folded("Sie löst ab"), 1));
+        assert!(!phrase.matches_at(&folded("Moosbrugger löst das Problem, ab Montag"), 1), "the particle is in the next clause");
+        assert!(!phrase.matches_at(&folded("Sie löst eins zwei drei vier fünf sechs sieben acht neun zehn elf ab"), 1), "out of reach");
     }
 
     #[test]

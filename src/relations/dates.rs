@@ -121,6 +121,8 @@ fn month_expression(words: &[String], at: usize, lexicon: &Lexicon, article: Opt
     }
     // A month alone must follow a word like "in": "may" and "march" are verbs too.
     let introduced = (start.saturating_sub(3)..start).any(|w| longest_match(&lexicon.before_month, words, w).is_some_and(|len| w + len == start));
+    // "ab 1. Jänner", "with effect from 1 July": the day a change takes effect is one still to come.
+    let ahead = ahead || (start.saturating_sub(4)..start).any(|w| longest_match(&lexicon.effective_from, words, w).is_some_and(|len| w + len == start));
     if day.is_none() && given_year.is_none() && !introduced {
         return None;
     }

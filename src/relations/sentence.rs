@@ -123,6 +123,19 @@ impl SentenceView {
                 position += len;
                 continue;
             }
+            // "Der 43-Jährige ist bereits kommissarischer Vertriebschef": a description stands for the person
+            // named last, unless a name follows it, maybe behind a capitalised noun ("the 61-year-old Jane
+            // Roe", "die 49-jährige Tirolerin Katharina Moosbrugger" introduce them).
+            if let Some(len) = longest_match(&lexicon.person_descriptions, &folded, position) {
+                let end = position + len;
+                let capitalised = |w: usize| words.get(w).is_some_and(|span| span.slice(doc.text()).starts_with(char::is_uppercase));
+                let introduces = named.iter().any(|(s, kind)| *kind == EntityKind::Person && (s.words.start == end || (s.words.start == end + 1 && capitalised(end))));
+                if let (Some(entity), false) = (salience.last_person, introduces) {
+                    people.push(Slot { entity, words: position..position + len, implicit: true });
+                }
+                position += len;
+                continue;
+            }
             // "Ostler Foods said its chairman ...": a possessive stands for the organisation named just before
             // in the sentence, else (like "the company") for the one the document is about.
             if let Some(len) = longest_match(&lexicon.organization_possessives, &folded, position) {

@@ -525,6 +525,9 @@ fn a_successor_takes_over_from_one_predecessor_and_the_others_still_left() {
             (Replaces, 9, Some(2), 5),
             (Joins, 8, None, 6),
             (Joins, 9, None, 5),
+            // The seats the successors took, held now (`appointees_hold_their_roles`).
+            (HoldsRole, 8, None, 6),
+            (HoldsRole, 9, None, 5),
         ]
     );
 }
@@ -542,7 +545,10 @@ fn a_role_held_without_a_title_takes_the_one_the_article_gives_at_that_organisat
         completed(facts, &BTreeSet::new()).into_iter().map(|f| (f.kind, f.person, f.organization.unwrap(), f.role.map(|r| r.normalized))).collect();
     got.sort();
     let role = |r: &str| Some(r.to_string());
-    assert_eq!(got, vec![(Left, 0, 5, role("CFO")), (Joins, 1, 6, role("chairman")), (HoldsRole, 0, 5, role("CFO")), (HoldsRole, 0, 6, None)]);
+    assert_eq!(
+        got,
+        vec![(Left, 0, 5, role("CFO")), (Joins, 1, 6, role("chairman")), (HoldsRole, 0, 5, role("CFO")), (HoldsRole, 0, 6, None), (HoldsRole, 1, 6, role("chairman"))]
+    );
 }
 
 #[test]
@@ -612,4 +618,65 @@ fn a_rumour_about_someone_a_denial_names_is_denied_with_what_it_implies() {
             (Joins, 2, Modality::Negated),
         ]
     );
+}
+
+#[test]
+fn an_asserted_appointment_holds_its_seat_once() {
+    use FactKind::*;
+    let facts = vec![
+        // Appointed, with no role held stated: the seat is held.
+        stated(Joins, 1, 5, Some("CEO"), Modality::Asserted),
+        // Announced only: not held yet.
+        stated(Joins, 2, 5, Some("CFO"), Modality::Future),
+        // Holding another seat there: the new one is held too.
+        stated(Joins, 3, 5, Some("CEO"), Modality::Asserted),
+        stated(HoldsRole, 3, 5, Some("chairman"), Modality::Asserted),
+        // Already holding that seat: nothing more.
+        stated(Joins, 4, 5, Some("CEO"), Modality::Asserted),
+        stated(HoldsRole, 4, 5, Some("interim CEO"), Modality::Asserted),
+    ];
+    let mut got: Vec<(usize, String)> = completed(facts, &BTreeSet::new())
+        .into_iter()
+        .filter(|f| f.kind == HoldsRole)
+        .map(|f| (f.person, f.role.map(|r| r.normalized).unwrap_or_default()))
+        .collect();
+    got.sort();
+    assert_eq!(got, [(1, "CEO".to_string()), (3, "CEO".to_string()), (3, "chairman".to_string()), (4, "interim CEO".to_string())]);
+}
+
+#[test]
+fn a_description_stands_for_the_person_named_last_unless_it_introduces_a_name() {
+    let names: &[(&str, EntityKind)] = &[("Alpina Air", Organization), ("Katharina Moosbrugger", Person), ("Bernd Ruckdeschel", Person), ("Nina Brandt", Person)];
+    let described = "Seit Montag führt Katharina Moosbrugger die Alpina Air. Die 49-jährige Tirolerin löst Bernd Ruckdeschel ab.";
+    let got = facts("de", described, names);
+    assert!(got.iter().any(|f| f.starts_with("replaces Katharina Moosbrugger <- Bernd Ruckdeschel @Alpina Air")), "{got:#?}");
+    let introduced = "Nina Brandt sprach von einem Neuanfang bei Alpina Air. Die 49-jährige Katharina Moosbrugger löst Bernd Ruckdeschel ab.";
+    let got = facts("de", introduced, names);
+    assert!(got.iter().any(|f| f.starts_with("replaces Katharina Moosbrugger <- Bernd Ruckdeschel @Alpina Air")), "{got:#?}");
+    assert!(!got.iter().any(|f| f.contains("Nina Brandt <-") || f.contains("<- Nina Brandt")), "{got:#?}");
+}
+
+#[test]
+fn a_separable_verb_is_read_with_its_particle_at_the_end_of_the_clause() {
+    let names: &[(&str, EntityKind)] = &[("Voltera", Organization), ("Jan de Vries", Person)];
+    let got = facts("nl", "Jan de Vries treedt na tien jaar af als topman van Voltera.", names);
+    assert_eq!(got.iter().filter(|f| f.starts_with("left ")).collect::<Vec<_>>(), ["left Jan de Vries @Voltera CEO asserted"], "{got:#?}");
+    // The particle of another clause does not complete the verb.
+    let got = facts("nl", "Jan de Vries treedt op als spreker, af en toe ook voor Voltera.", names);
+    assert!(!got.iter().any(|f| f.starts_with("left ")), "{got:#?}");
+}
+
+#[test]
+fn a_date_a_change_takes_effect_from_is_read_ahead_of_the_article() {
+    let names: &[(&str, EntityKind)] = &[("Alpenland Versicherung", Organization), ("Elisabeth Haslauer", Person)];
+    // In June, "ab 1. Jänner" is next January, though the verb is in the past: the appointment is to come.
+    let text = "Der Aufsichtsrat hat Elisabeth Haslauer ab 1. Jänner zur Generaldirektorin der Alpenland Versicherung bestellt.";
+    assert_eq!(dates("de", "2026-06-13", text, names, FactKind::Joins), ["2027-01-01"]);
+    let mut doc = document("de", text, names);
+    doc.article.date = crate::read::parse_published_date("2026-06-13");
+    RelationStage::rules().process(&mut doc).unwrap();
+    assert!(readable(&doc).iter().any(|f| f.starts_with("joins Elisabeth Haslauer @Alpenland Versicherung") && f.ends_with(" future")), "{:#?}", readable(&doc));
+    // A month named without such a word is read back: "im Jänner bestellt" in June is the last January.
+    let text = "Der Aufsichtsrat hat Elisabeth Haslauer im Jänner zur Generaldirektorin der Alpenland Versicherung bestellt.";
+    assert_eq!(dates("de", "2026-06-13", text, names, FactKind::Joins), ["2026-01"]);
 }
