@@ -102,8 +102,20 @@ impl Phrase {
 
     /// Does the particle stand at or after `from`, within reach and in the same clause?
     fn particle_after(&self, words: &[String], from: usize) -> bool {
+        self.particle_at(words, from).is_some()
+    }
+
+    /// Where the particle stands, at or after `from`, within reach and in the same clause.
+    fn particle_at(&self, words: &[String], from: usize) -> Option<usize> {
         let clause = words[from..].iter().take(PARTICLE_REACH + 1).take_while(|w| !ends_clause(w)).count();
-        (from..from + clause).any(|at| at + self.particle.len() <= words.len() && self.particle.iter().zip(&words[at..]).all(|(p, w)| p.matches(w)))
+        (from..from + clause).find(|&at| at + self.particle.len() <= words.len() && self.particle.iter().zip(&words[at..]).all(|(p, w)| p.matches(w)))
+    }
+
+    /// The words a match at `start` covers, a separable verb's particle included ("wies ... zurück": both).
+    pub fn covered_at(&self, words: &[String], start: usize) -> Vec<usize> {
+        let end = start + self.words.len();
+        let particle = if self.particle.is_empty() { None } else { self.particle_at(words, end) };
+        (start..end).chain(particle.into_iter().flat_map(|at| at..at + self.particle.len())).collect()
     }
 }
 

@@ -32,7 +32,8 @@ pub fn modality_of(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize
     let hung_on = if opens == trigger.start && trigger.start > 0 { clause_start(view, trigger.start - 1, 0) } else { opens };
     let near = hung_on.min(trigger.start.saturating_sub(NEAR_WORDS))..trigger.end;
     let negated = view.any_in(&lexicon.negation, clause.clone()) && !view.any_in(&lexicon.not_negation, clause);
-    if negated || denied_at_clause_end(view, lexicon, trigger) || view.any_in(&lexicon.denial, sentence_so_far.clone()) {
+    // A denial word before the trigger denies it; the trigger itself does not ("was dismissed", "écarté" oust).
+    if negated || denied_at_clause_end(view, lexicon, trigger) || view.any_in(&lexicon.denial, 0..trigger.start) {
         return Modality::Negated;
     }
     if view.any_in(&lexicon.hedge, sentence_so_far) {

@@ -168,8 +168,9 @@ impl SentenceView {
         }
         let mut in_fixed_expression = vec![false; folded.len()];
         for start in 0..folded.len() {
-            if let Some(len) = longest_match(&lexicon.not_triggers, &folded, start) {
-                in_fixed_expression[start..start + len].iter_mut().for_each(|w| *w = true);
+            // A separable verb's particle is part of it: "wies den Bericht zurück" rejects, no one steps back.
+            if let Some(expression) = lexicon.not_triggers.iter().find(|p| p.matches_at(&folded, start)) {
+                expression.covered_at(&folded, start).into_iter().for_each(|w| in_fixed_expression[w] = true);
             }
         }
         // Only languages that read a verb's ending need the words with their accents.

@@ -680,3 +680,20 @@ fn a_date_a_change_takes_effect_from_is_read_ahead_of_the_article() {
     let text = "Der Aufsichtsrat hat Elisabeth Haslauer im Jänner zur Generaldirektorin der Alpenland Versicherung bestellt.";
     assert_eq!(dates("de", "2026-06-13", text, names, FactKind::Joins), ["2026-01"]);
 }
+
+#[test]
+fn rejecting_a_report_is_no_departure() {
+    // German: "wies ... zurück" rejects; "zurück" alone is stepping back.
+    let names: &[(&str, EntityKind)] = &[("Volkswagen", Organization), ("Stephan Grühsem", Person), ("Ferdinand Piëch", Person)];
+    let text = "Sprecher Stephan Grühsem wies den Bericht über einen Rückzug von Ferdinand Piëch bei Volkswagen zurück.";
+    let got = facts("de", text, names);
+    assert!(!got.iter().any(|f| f.starts_with("left Stephan Grühsem")), "{got:#?}");
+    let got = facts("de", "Ferdinand Piëch tritt bei Volkswagen zurück.", names);
+    assert_eq!(got.iter().filter(|f| f.starts_with("left ")).collect::<Vec<_>>(), ["left Ferdinand Piëch @Volkswagen - asserted"], "{got:#?}");
+    // English: dismissing suggestions fires no one; being dismissed does.
+    let names: &[(&str, EntityKind)] = &[("Pinecrest Telecom", Organization), ("Olga Hartley", Person)];
+    let got = facts("en", "Olga Hartley dismissed suggestions that Pinecrest Telecom could bid for a rival.", names);
+    assert!(!got.iter().any(|f| f.starts_with("left ")), "{got:#?}");
+    let got = facts("en", "Olga Hartley was dismissed by Pinecrest Telecom on Monday.", names);
+    assert!(got.iter().any(|f| f == "left Olga Hartley @Pinecrest Telecom - asserted"), "{got:#?}");
+}
