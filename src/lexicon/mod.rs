@@ -97,12 +97,7 @@ impl Phrase {
     /// Does the phrase match the folded words starting at `start`?
     pub fn matches_at(&self, words: &[String], start: usize) -> bool {
         let end = start + self.words.len();
-        end <= words.len() && self.words.iter().zip(&words[start..]).all(|(p, w)| p.matches(w)) && (self.particle.is_empty() || self.particle_after(words, end))
-    }
-
-    /// Does the particle stand at or after `from`, within reach and in the same clause?
-    fn particle_after(&self, words: &[String], from: usize) -> bool {
-        self.particle_at(words, from).is_some()
+        end <= words.len() && self.words.iter().zip(&words[start..]).all(|(p, w)| p.matches(w)) && (self.particle.is_empty() || self.particle_at(words, end).is_some())
     }
 
     /// Where the particle stands, at or after `from`, within reach and in the same clause.

@@ -223,8 +223,7 @@ fn strongest_per_statement(readings: Vec<Reading>) -> Vec<Fact> {
         }
         // A title read where the event's own trigger word stands is the event's; one read in a sentence about
         // other news ("X, head of products, will become head of business AI, Hegeman said") may be anyone's.
-        let titled = most_confident(&|r| r.triggered && r.fact.role.is_some(), key)
-            .or(if strongest.fact.role.is_some() { Some(strongest) } else { most_confident(&|r| r.fact.role.is_some(), key) });
+        let titled = most_confident(&|r| r.triggered && r.fact.role.is_some(), key).or_else(|| most_confident(&|r| r.fact.role.is_some(), key));
         kept.role = titled.and_then(|r| r.fact.role.clone());
         // Titles a repetition joins ("presidente y consejero delegado") are the same event for each role.
         let joined = readings.iter().filter(|r| statement(&r.fact) == key && !r.coordinated_roles.is_empty());
