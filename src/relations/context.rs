@@ -252,8 +252,8 @@ impl Context<'_> {
 
     /// The modality read from the words around the trigger; an event the sentence dates after the
     /// article's publication is still to come, whatever the tense ("Sels neemt de fakkel over op 1
-    /// augustus 2017" in an article of May 2017). The date is read as the text gives it, a month without
-    /// a year as the last one, so only a year, a full date or "next month" can put it ahead.
+    /// augustus" in an article of May). The date is read as the text gives it, a month without a year as
+    /// the nearest such month (`dates.rs`).
     pub fn modality(&self, trigger: &Range<usize>) -> Modality {
         let read = modality_of(self.view, self.lexicon, trigger);
         let dated_ahead = || {

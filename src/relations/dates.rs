@@ -131,8 +131,9 @@ fn month_expression(words: &[String], at: usize, lexicon: &Lexicon, article: Opt
         // The month's year is the article's, unless the text looks ahead to a month already past (or
         // back to one still to come).
         (None, Some(a)) if ahead && month < a.month() => a.year() + 1,
-        (None, Some(a)) if !ahead && month > a.month() => a.year() - 1,
-        (None, Some(a)) => a.year(),
+        (None, Some(a)) if ahead => a.year(),
+        // Otherwise the nearest such month: news tells what happened lately or is about to happen.
+        (None, Some(a)) => nearest_year(a, month),
         (None, None) => return None,
     };
     let date = match day.and_then(|d| NaiveDate::from_ymd_opt(year, month, d)) {
@@ -140,6 +141,16 @@ fn month_expression(words: &[String], at: usize, lexicon: &Lexicon, article: Opt
         None => FactDate::Month(year, month),
     };
     Some((start..end, date))
+}
+
+/// The year that puts `month` nearest to the article's month (ties go back).
+fn nearest_year(article: NaiveDate, month: u32) -> i32 {
+    let months_ahead = month as i32 - article.month() as i32;
+    match months_ahead {
+        m if m > 5 => article.year() - 1,
+        m if m < -6 => article.year() + 1,
+        _ => article.year(),
+    }
 }
 
 /// "on Tuesday", "mardi": the next such day for a fact ahead, else the last one (the article's day

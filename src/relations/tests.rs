@@ -682,6 +682,21 @@ fn a_date_a_change_takes_effect_from_is_read_ahead_of_the_article() {
 }
 
 #[test]
+fn a_day_without_a_year_is_the_nearest_one_and_may_lie_ahead() {
+    let names: &[(&str, EntityKind)] = &[("Vlietland Havenbedrijf", Organization), ("Sanne Kuipers", Person)];
+    // In May, "op 1 augustus" is the coming August (three months on), not the last one (nine months back):
+    // the change is still to come, though the verb is in the present tense.
+    let text = "Sanne Kuipers neemt op 1 augustus de leiding van Vlietland Havenbedrijf over.";
+    assert_eq!(dates("nl", "2026-05-20", text, names, FactKind::Joins), ["2026-08-01"]);
+    let mut doc = document("nl", text, names);
+    doc.article.date = crate::read::parse_published_date("2026-05-20");
+    RelationStage::rules().process(&mut doc).unwrap();
+    assert!(readable(&doc).iter().any(|f| f.starts_with("joins Sanne Kuipers @Vlietland Havenbedrijf") && f.ends_with(" future")), "{:#?}", readable(&doc));
+    // In January, "op 15 december" is the December just past.
+    assert_eq!(dates("nl", "2026-01-10", "Sanne Kuipers nam op 15 december de leiding van Vlietland Havenbedrijf over.", names, FactKind::Joins), ["2025-12-15"]);
+}
+
+#[test]
 fn rejecting_a_report_is_no_departure() {
     // German: "wies ... zurück" rejects; "zurück" alone is stepping back.
     let names: &[(&str, EntityKind)] = &[("Volkswagen", Organization), ("Stephan Grühsem", Person), ("Ferdinand Piëch", Person)];
