@@ -246,9 +246,13 @@ fn covered_words(words: &[ByteSpan], mention: ByteSpan) -> Option<Range<usize>> 
     Some(first..last + 1)
 }
 
-/// Is the name at `words` introduced by a citing cue ("according to X", "telling X")?
+/// Words before a name in which a citing cue may start: "in een interview met het Duitstalige X".
+const CITING_CUE_WORDS: usize = 6;
+
+/// Is the name at `words` introduced by a citing cue ("according to X", "telling X"), at most two words
+/// before it ("in een interview met het Duitstalige X")?
 fn cited_before(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> bool {
-    (words.start.saturating_sub(4)..words.start).any(|w| longest_match(&lexicon.attribution_before, folded, w).is_some_and(|len| w + len + 1 >= words.start))
+    (words.start.saturating_sub(CITING_CUE_WORDS)..words.start).any(|w| longest_match(&lexicon.attribution_before, folded, w).is_some_and(|len| w + len + 2 >= words.start))
 }
 
 /// Is the organisation at `words` cited as a source ("according to X", "X reported")?

@@ -288,6 +288,24 @@ fn a_cited_news_source_is_not_the_organisation_in_focus() {
 }
 
 #[test]
+fn an_outlet_a_person_speaks_to_is_a_source_in_every_language() {
+    // Which mentions of `names` the sentence cites as the source of the news.
+    let cited = |lang: &str, text: &str, names: &[(&str, EntityKind)]| -> Vec<String> {
+        let doc = document(lang, text, names);
+        let lexicon = crate::lexicon::Lexicon::for_language(lang).unwrap();
+        (0..doc.mentions.len()).filter(|&m| sentence::mention_is_cited_source(&doc, m, lexicon)).map(|m| doc.mentions[m].span.slice(doc.text()).to_string()).collect()
+    };
+    // Dutch, two words between the cue and the name ("in een interview met het Duitstalige X").
+    let text = "Dat vertelt topman Sanne Kuipers van Vlietland Havenbedrijf in een interview met het Duitstalige Hafenblatt.";
+    assert_eq!(cited("nl", text, &[("Vlietland Havenbedrijf", Organization), ("Hafenblatt", Organization), ("Sanne Kuipers", Person)]), ["Hafenblatt"]);
+    // Portuguese "em entrevista ao X", German "im Interview mit der X".
+    let text = "O presidente-executivo da Lusocargo, Rui Costa, disse isso em entrevista ao Diário Atlântico.";
+    assert_eq!(cited("pt", text, &[("Lusocargo", Organization), ("Diário Atlântico", Organization), ("Rui Costa", Person)]), ["Diário Atlântico"]);
+    let text = "Das sagte Vorstandschef Jens Albrecht von der Bank Hanseatica im Interview mit der Elbpost.";
+    assert_eq!(cited("de", text, &[("Bank Hanseatica", Organization), ("Elbpost", Organization), ("Jens Albrecht", Person)]), ["Elbpost"]);
+}
+
+#[test]
 fn a_title_held_now_attaches_across_a_word_saying_so() {
     let text = "Kalibre a réuni son conseil. Claire Morel, Pdg actuelle de Verdanne, présidera le conseil de Kalibre.";
     let got = facts("fr", text, &[("Claire Morel", Person), ("Verdanne", Organization), ("Kalibre", Organization)]);
