@@ -685,6 +685,25 @@ fn a_separable_verb_is_read_with_its_particle_at_the_end_of_the_clause() {
 }
 
 #[test]
+fn successions_worded_as_following_after_or_giving_up_the_place() {
+    let successions = |lang: &str, text: &str, names: &[(&str, EntityKind)]| -> Vec<String> {
+        facts(lang, text, names).into_iter().filter(|f| f.starts_with("replaces ")).collect()
+    };
+    // German "folgt X nach": a separable verb whose particle closes the clause.
+    let names: &[(&str, EntityKind)] = &[("Brenner Werkzeuge", Organization), ("Katrin Lohse", Person), ("Udo Mertens", Person)];
+    let got = successions("de", "Katrin Lohse folgt bei Brenner Werkzeuge Udo Mertens nach, der in den Ruhestand geht.", names);
+    assert_eq!(got, ["replaces Katrin Lohse <- Udo Mertens @Brenner Werkzeuge - asserted"]);
+    // Portuguese "X dará o lugar a Y": the one giving up the place comes first.
+    let names: &[(&str, EntityKind)] = &[("Lusocargo", Organization), ("Rui Costa", Person), ("Pedro Lima", Person)];
+    let got = successions("pt", "Na Lusocargo, Rui Costa dará o lugar a Pedro Lima.", names);
+    assert_eq!(got, ["replaces Pedro Lima <- Rui Costa @Lusocargo - future"]);
+    // Italian "raccoglie l'eredità di".
+    let names: &[(&str, EntityKind)] = &[("Ferrovie Sarde", Organization), ("Marta Piras", Person), ("Luca Deiana", Person)];
+    let got = successions("it", "Marta Piras raccoglie l'eredità di Luca Deiana alla guida di Ferrovie Sarde.", names);
+    assert_eq!(got, ["replaces Marta Piras <- Luca Deiana @Ferrovie Sarde - asserted"]);
+}
+
+#[test]
 fn a_date_a_change_takes_effect_from_is_read_ahead_of_the_article() {
     let names: &[(&str, EntityKind)] = &[("Alpenland Versicherung", Organization), ("Elisabeth Haslauer", Person)];
     // In June, "ab 1. Jänner" is next January, though the verb is in the past: the appointment is to come.
