@@ -40,6 +40,8 @@ C_GRID = [0.003, 0.01, 0.03, 0.1, 0.3, 1.0]
 # in `newsgraph eval` on corpus/dev (0.644 / 0.648) but scored 0.555 against 0.638 on corpus/train, the
 # split it was fitted on, and 0.574 against 0.613 on the own dev articles.
 FACT_C_GRID = [0.1, 0.3, 1.0]
+DEFAULT_FACT_C = 0.3
+ONE_FACT_F1 = 0.002
 THRESHOLDS = [round(t, 2) for t in np.arange(0.15, 0.91, 0.05)]
 MIN_FEATURE_COUNT = 2
 # The bar: at most one departure extracted per 20 articles that report no personnel change.
@@ -404,7 +406,7 @@ def main():
     no_change_articles = len(NO_CHANGE & set(choose_gold))
     organization_accuracy_dev, organization_c, organization = fit_organization(train, dev)
     fold_organizations = [OptionScorer(organization_groups(fold_train), organization_c) for fold_train, _ in folds]
-    best = None
+    fits = []
     for c in FACT_C_GRID:
         models = fit(train, c, organization)
         dev_scored = scored(models, dev)
@@ -423,8 +425,14 @@ def main():
         counts = simulate(dev_scored, choose_gold, thresholds)
         score = all_f1(counts, no_change_articles)
         print(f"C={c}: dev F1 {score:.3f} thresholds {thresholds}, departures from no-change articles {counts['no_change_departures']}", file=sys.stderr)
-        if best is None or score > best[0]:
-            best = (score, c, thresholds, models)
+        fits.append((score, c, thresholds, models))
+    # The default C stands unless another wins by more than one fact: corpus/dev's all-relation F1 moves by
+    # about 0.002 per fact, and a smaller margin is noise (the sixteenth session's candidates: C = 1.0 won
+    # by 0.001 in the simulation and lost 0.008 on corpus/dev and 0.014 on the own dev articles).
+    best = max(fits, key=lambda fit: fit[0])
+    default = next((fit for fit in fits if fit[1] == DEFAULT_FACT_C), None)
+    if default is not None and default[0] >= best[0] - ONE_FACT_F1:
+        best = default
     score, c, thresholds, models = best
     fact, organization, _ = models
     accuracy, modality_c, modality = fit_modality(train, dev)
