@@ -185,10 +185,20 @@ fn hedged_english_report_is_not_an_asserted_departure() {
 }
 
 /// The dates of a document's facts of `kind`, as XSD literals, for an article published on `published`.
-fn dates(lang: &str, published: &str, text: &str, names: &[(&str, EntityKind)], kind: FactKind) -> Vec<String> {
+/// An article published on `published`, through the rules.
+fn published_document(lang: &str, published: &str, text: &str, names: &[(&str, EntityKind)]) -> Document {
     let mut doc = document(lang, text, names);
     doc.article.date = crate::read::parse_published_date(published);
     RelationStage::rules().process(&mut doc).unwrap();
+    doc
+}
+
+fn facts_published(lang: &str, published: &str, text: &str, names: &[(&str, EntityKind)]) -> Vec<String> {
+    readable(&published_document(lang, published, text, names))
+}
+
+fn dates(lang: &str, published: &str, text: &str, names: &[(&str, EntityKind)], kind: FactKind) -> Vec<String> {
+    let doc = published_document(lang, published, text, names);
     doc.facts.iter().filter(|f| f.kind == kind).map(|f| f.date.map_or("-".into(), |d| d.to_xsd().0)).collect()
 }
 
@@ -704,33 +714,26 @@ fn successions_worded_as_following_after_or_giving_up_the_place() {
 }
 
 #[test]
-fn a_date_a_change_takes_effect_from_is_read_ahead_of_the_article() {
-    let names: &[(&str, EntityKind)] = &[("Alpenland Versicherung", Organization), ("Elisabeth Haslauer", Person)];
-    // In June, "ab 1. Jänner" is next January, though the verb is in the past: the appointment is to come.
-    let text = "Der Aufsichtsrat hat Elisabeth Haslauer ab 1. Jänner zur Generaldirektorin der Alpenland Versicherung bestellt.";
-    assert_eq!(dates("de", "2026-06-13", text, names, FactKind::Joins), ["2027-01-01"]);
-    let mut doc = document("de", text, names);
-    doc.article.date = crate::read::parse_published_date("2026-06-13");
-    RelationStage::rules().process(&mut doc).unwrap();
-    assert!(readable(&doc).iter().any(|f| f.starts_with("joins Elisabeth Haslauer @Alpenland Versicherung") && f.ends_with(" future")), "{:#?}", readable(&doc));
-    // A month named without such a word is read back: "im Jänner bestellt" in June is the last January.
-    let text = "Der Aufsichtsrat hat Elisabeth Haslauer im Jänner zur Generaldirektorin der Alpenland Versicherung bestellt.";
-    assert_eq!(dates("de", "2026-06-13", text, names, FactKind::Joins), ["2026-01"]);
-}
-
-#[test]
-fn a_day_without_a_year_is_the_nearest_one_and_may_lie_ahead() {
-    let names: &[(&str, EntityKind)] = &[("Vlietland Havenbedrijf", Organization), ("Sanne Kuipers", Person)];
-    // In May, "op 1 augustus" is the coming August (three months on), not the last one (nine months back):
-    // the change is still to come, though the verb is in the present tense.
-    let text = "Sanne Kuipers neemt op 1 augustus de leiding van Vlietland Havenbedrijf over.";
-    assert_eq!(dates("nl", "2026-05-20", text, names, FactKind::Joins), ["2026-08-01"]);
-    let mut doc = document("nl", text, names);
-    doc.article.date = crate::read::parse_published_date("2026-05-20");
-    RelationStage::rules().process(&mut doc).unwrap();
-    assert!(readable(&doc).iter().any(|f| f.starts_with("joins Sanne Kuipers @Vlietland Havenbedrijf") && f.ends_with(" future")), "{:#?}", readable(&doc));
-    // In January, "op 15 december" is the December just past.
-    assert_eq!(dates("nl", "2026-01-10", "Sanne Kuipers nam op 15 december de leiding van Vlietland Havenbedrijf over.", names, FactKind::Joins), ["2025-12-15"]);
+fn a_date_ahead_of_the_article_makes_the_change_future() {
+    let alpenland: &[(&str, EntityKind)] = &[("Alpenland Versicherung", Organization), ("Elisabeth Haslauer", Person)];
+    let vlietland: &[(&str, EntityKind)] = &[("Vlietland Havenbedrijf", Organization), ("Sanne Kuipers", Person)];
+    // (language, published, text, names, the appointment's date, read as future)
+    let cases: [(&str, &str, &str, &[(&str, EntityKind)], &str, bool); 4] = [
+        // In June, "ab 1. Jänner" is next January, though the verb is in the past: the appointment is to come.
+        ("de", "2026-06-13", "Der Aufsichtsrat hat Elisabeth Haslauer ab 1. Jänner zur Generaldirektorin der Alpenland Versicherung bestellt.", alpenland, "2027-01-01", true),
+        // A month named without such a word is the nearest one: "im Jänner bestellt" in June is the last January.
+        ("de", "2026-06-13", "Der Aufsichtsrat hat Elisabeth Haslauer im Jänner zur Generaldirektorin der Alpenland Versicherung bestellt.", alpenland, "2026-01", false),
+        // In May, "op 1 augustus" is the coming August (three months on), not the last one (nine months back):
+        // the change is still to come, though the verb is in the present tense.
+        ("nl", "2026-05-20", "Sanne Kuipers neemt op 1 augustus de leiding van Vlietland Havenbedrijf over.", vlietland, "2026-08-01", true),
+        // In January, "op 15 december" is the December just past.
+        ("nl", "2026-01-10", "Sanne Kuipers nam op 15 december de leiding van Vlietland Havenbedrijf over.", vlietland, "2025-12-15", false),
+    ];
+    for (lang, published, text, names, date, future) in cases {
+        assert_eq!(dates(lang, published, text, names, FactKind::Joins), [date], "{text}");
+        let got = facts_published(lang, published, text, names);
+        assert_eq!(got.iter().any(|f| f.starts_with("joins ") && f.ends_with(" future")), future, "{text}: {got:#?}");
+    }
 }
 
 #[test]
