@@ -128,11 +128,10 @@ fn month_expression(words: &[String], at: usize, lexicon: &Lexicon, article: Opt
     }
     let year = match (given_year, article) {
         (Some(y), _) => y,
-        // The month's year is the article's, unless the text looks ahead to a month already past (or
-        // back to one still to come).
+        // Looking ahead ("ab 1. Jänner", a future event), the month's next coming; otherwise the nearest.
         (None, Some(a)) if ahead && month < a.month() => a.year() + 1,
         (None, Some(a)) if ahead => a.year(),
-        // Otherwise the nearest such month: news tells what happened lately or is about to happen.
+        // News tells what happened lately or is about to happen.
         (None, Some(a)) => nearest_year(a, month),
         (None, None) => return None,
     };

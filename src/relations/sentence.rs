@@ -246,13 +246,15 @@ fn covered_words(words: &[ByteSpan], mention: ByteSpan) -> Option<Range<usize>> 
     Some(first..last + 1)
 }
 
-/// Words before a name in which a citing cue may start: "in een interview met het Duitstalige X".
+/// Words a citing cue may stand before the name it cites ("in een interview met het Duitstalige X": two),
+/// and before the name it may start (a cue of four words and those two).
+const WORDS_AFTER_CITING_CUE: usize = 2;
 const CITING_CUE_WORDS: usize = 6;
 
 /// Is the name at `words` introduced by a citing cue ("according to X", "telling X"), at most two words
 /// before it ("in een interview met het Duitstalige X")?
 fn cited_before(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> bool {
-    (words.start.saturating_sub(CITING_CUE_WORDS)..words.start).any(|w| longest_match(&lexicon.attribution_before, folded, w).is_some_and(|len| w + len + 2 >= words.start))
+    (words.start.saturating_sub(CITING_CUE_WORDS)..words.start).any(|w| longest_match(&lexicon.attribution_before, folded, w).is_some_and(|len| w + len + WORDS_AFTER_CITING_CUE >= words.start))
 }
 
 /// Is the organisation at `words` cited as a source ("according to X", "X reported")?
