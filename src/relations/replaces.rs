@@ -13,7 +13,8 @@ fn names_predecessor_next(cx: &Context, trigger: &Range<usize>) -> bool {
 }
 
 /// Every succession trigger of the sentence with its direction (`true`: the successor comes first, "X
-/// replaces Y"), longest first where two overlap, so "replaced by" wins over "replace"; in text order.
+/// replaces Y"), longest first where two overlap, so "replaced by" wins over "replace" and the passive
+/// "succeeded ... by" (its agent word counted) over the active "succeeded"; in text order.
 pub fn triggers(cx: &Context) -> Vec<(Range<usize>, bool)> {
     let directed = cx
         .lexicon
@@ -21,20 +22,32 @@ pub fn triggers(cx: &Context) -> Vec<(Range<usize>, bool)> {
         .iter()
         .map(|p| (p, true))
         .chain(cx.lexicon.replaces_predecessor_first.iter().map(|p| (p, false)));
-    let mut candidates: Vec<(Range<usize>, bool)> =
-        directed.flat_map(|(phrase, successor_first)| cx.view.find(std::slice::from_ref(phrase)).into_iter().map(move |t| (t, successor_first))).collect();
-    candidates.sort_by_key(|(t, _)| (std::cmp::Reverse(t.len()), t.start));
-    let mut triggers: Vec<(Range<usize>, bool)> = Vec::new();
-    for (trigger, successor_first) in candidates {
-        if !triggers.iter().any(|(t, _)| t.start < trigger.end && trigger.start < t.end) {
-            triggers.push((trigger, successor_first));
+    let folded = &cx.view.folded;
+    // (words, successor first, words covered with an agent word further on)
+    let mut candidates: Vec<(Range<usize>, bool, usize)> = directed
+        .flat_map(|(phrase, successor_first)| {
+            cx.view.find(std::slice::from_ref(phrase)).into_iter().map(move |t| {
+                let covered = phrase.covered_at(folded, t.start).len();
+                (t, successor_first, covered)
+            })
+        })
+        .collect();
+    candidates.sort_by_key(|(t, _, covered)| (std::cmp::Reverse(*covered), t.start));
+    let mut triggers: Vec<(Range<usize>, bool, usize)> = Vec::new();
+    for candidate in candidates {
+        let trigger = &candidate.0;
+        if !triggers.iter().any(|(t, _, _)| t.start < trigger.end && trigger.start < t.end) {
+            triggers.push(candidate);
         }
     }
-    triggers.sort_by_key(|(t, _)| t.start);
+    triggers.sort_by_key(|(t, _, _)| t.start);
     triggers
         .into_iter()
-        .map(|(t, successor_first)| {
-            let turned = names_predecessor_next(cx, &t);
+        .map(|(t, successor_first, covered)| {
+            // "successor of X" names the predecessor next; a passive's agent word settles who is who
+            // ("substituído de forma interina por X": "de" opens an adverbial, not the predecessor).
+            let with_agent = covered > t.len();
+            let turned = !with_agent && names_predecessor_next(cx, &t);
             (t, successor_first != turned)
         })
         .collect()

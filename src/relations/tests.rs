@@ -714,6 +714,39 @@ fn successions_worded_as_following_after_or_giving_up_the_place() {
 }
 
 #[test]
+fn a_passive_succession_names_the_successor_after_its_agent_word() {
+    let successions = |lang: &str, text: &str, names: &[(&str, EntityKind)]| -> Vec<String> {
+        facts(lang, text, names).into_iter().filter(|f| f.starts_with("replaces ")).collect()
+    };
+    // "succeeded ... by" is passive, though "succeeded" alone is the active verb ("X succeeded Y").
+    let names: &[(&str, EntityKind)] = &[("Corvane", Organization), ("Laura Finch", Person), ("Tom Reyes", Person)];
+    let got = successions("en", "Laura Finch will be succeeded as chief executive of Corvane by Tom Reyes.", names);
+    assert_eq!(got, ["replaces Tom Reyes <- Laura Finch @Corvane CEO future"]);
+    // Words between the participle and its agent: "substituído de forma interina por".
+    let names: &[(&str, EntityKind)] = &[("Lusocargo", Organization), ("Rui Costa", Person), ("Pedro Lima", Person)];
+    let got = successions("pt", "Na Lusocargo, Rui Costa será substituído de forma interina por Pedro Lima.", names);
+    assert_eq!(got, ["replaces Pedro Lima <- Rui Costa @Lusocargo - future"]);
+    let names: &[(&str, EntityKind)] = &[("Aguas del Sur", Organization), ("Ana Ruiz", Person), ("Carmen Vidal", Person)];
+    let got = successions("es", "Ana Ruiz fue sustituida al frente de Aguas del Sur por Carmen Vidal.", names);
+    assert_eq!(got, ["replaces Carmen Vidal <- Ana Ruiz @Aguas del Sur - asserted"]);
+    let names: &[(&str, EntityKind)] = &[("Ferrovie Sarde", Organization), ("Marta Piras", Person), ("Luca Deiana", Person)];
+    let got = successions("it", "Luca Deiana è stato sostituito alla guida di Ferrovie Sarde da Marta Piras.", names);
+    assert_eq!(got, ["replaces Marta Piras <- Luca Deiana @Ferrovie Sarde - asserted"]);
+}
+
+#[test]
+fn thanking_someone_is_no_departure_and_what_was_to_happen_is_future() {
+    let names: &[(&str, EntityKind)] = &[("Bressane Textiles", Organization), ("Paul Girard", Person), ("Claire Morel", Person)];
+    let departures = |text: &str| -> Vec<String> { facts("fr", text, names).into_iter().filter(|f| f.starts_with("left ")).collect() };
+    // "remercier X pour" thanks X; X "remercié" alone is let go.
+    assert_eq!(departures("Paul Girard a été remercié pour son soutien à Bressane Textiles."), Vec::<String>::new());
+    assert_eq!(departures("Paul Girard a été remercié par Bressane Textiles."), ["left Paul Girard @Bressane Textiles - asserted"]);
+    // "devait" (was to) puts the appointment ahead, as "allait" does.
+    let got = facts("fr", "Le conseil de Bressane Textiles devait confirmer la nomination de Claire Morel.", names);
+    assert!(has(&got, "joins Claire Morel @Bressane Textiles - future"), "{got:#?}");
+}
+
+#[test]
 fn a_date_ahead_of_the_article_makes_the_change_future() {
     let alpenland: &[(&str, EntityKind)] = &[("Alpenland Versicherung", Organization), ("Elisabeth Haslauer", Person)];
     let vlietland: &[(&str, EntityKind)] = &[("Vlietland Havenbedrijf", Organization), ("Sanne Kuipers", Person)];
