@@ -9,9 +9,13 @@ use crate::model::FactDate;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use std::ops::Range;
 
-/// How far from its trigger a date expression may be and still date the fact (in words).
-const AFTER_TRIGGER: usize = 10;
-const BEFORE_TRIGGER: usize = 8;
+/// How far from its trigger a date expression may be and still date the fact (in words). German puts
+/// the verb after its date and object ("mit Wirkung zum 1. Juli 2025 zum Mitglied des Vorstands und Chief
+/// Financial Officer (CFO) bestellt"); a relative clause puts it after the one who leaves ("releva a X,
+/// quien dejará la empresa a fines de febrero"). From 10 and 8 words: own dev modality 78 -> 81 of 121,
+/// corpus/train 161 -> 162 of 257, the other sets unchanged.
+const AFTER_TRIGGER: usize = 14;
+const BEFORE_TRIGGER: usize = 12;
 
 /// Years a bare four-digit number must fall in to be read as a year (not an amount).
 const YEARS: Range<i32> = 1900..2101;

@@ -44,10 +44,12 @@ pub fn triggers(cx: &Context) -> Vec<(Range<usize>, bool)> {
     triggers
         .into_iter()
         .map(|(t, successor_first, covered)| {
-            // "successor of X" names the predecessor next; a passive's agent word settles who is who
-            // ("substituído de forma interina por X": "de" opens an adverbial, not the predecessor).
+            // A succession noun followed by "of" names the predecessor next ("X, successor of Y"). A verb
+            // that puts the successor first keeps its direction ("sucede a Y", "releva a Y": Spanish marks
+            // a person object with "a"), and a passive's agent word settles who is who ("substituído de
+            // forma interina por X": "de" opens an adverbial, not the predecessor).
             let with_agent = covered > t.len();
-            let turned = !with_agent && names_predecessor_next(cx, &t);
+            let turned = !successor_first && !with_agent && names_predecessor_next(cx, &t);
             (t, successor_first != turned)
         })
         .collect()

@@ -751,9 +751,11 @@ fn a_date_ahead_of_the_article_makes_the_change_future() {
     let alpenland: &[(&str, EntityKind)] = &[("Alpenland Versicherung", Organization), ("Elisabeth Haslauer", Person)];
     let vlietland: &[(&str, EntityKind)] = &[("Vlietland Havenbedrijf", Organization), ("Sanne Kuipers", Person)];
     // (language, published, text, names, the appointment's date, read as future)
-    let cases: [(&str, &str, &str, &[(&str, EntityKind)], &str, bool); 4] = [
+    let cases: [(&str, &str, &str, &[(&str, EntityKind)], &str, bool); 5] = [
         // In June, "ab 1. Jänner" is next January, though the verb is in the past: the appointment is to come.
         ("de", "2026-06-13", "Der Aufsichtsrat hat Elisabeth Haslauer ab 1. Jänner zur Generaldirektorin der Alpenland Versicherung bestellt.", alpenland, "2027-01-01", true),
+        // The verb last, eleven words after its date.
+        ("de", "2026-06-13", "Zum 1. Juli 2026 wird auf Beschluss des Aufsichtsrats der Alpenland Versicherung Elisabeth Haslauer als Finanzvorständin berufen.", alpenland, "2026-07-01", true),
         // A month named without such a word is the nearest one: "im Jänner bestellt" in June is the last January.
         ("de", "2026-06-13", "Der Aufsichtsrat hat Elisabeth Haslauer im Jänner zur Generaldirektorin der Alpenland Versicherung bestellt.", alpenland, "2026-01", false),
         // In May, "op 1 augustus" is the coming August (three months on), not the last one (nine months back):
@@ -767,6 +769,12 @@ fn a_date_ahead_of_the_article_makes_the_change_future() {
         let got = facts_published(lang, published, text, names);
         assert_eq!(got.iter().any(|f| f.starts_with("joins ") && f.ends_with(" future")), future, "{text}: {got:#?}");
     }
+    // A relative clause about the one who leaves dates the succession thirteen words after its verb.
+    let almena: &[(&str, EntityKind)] = &[("Grupo Almena", Organization), ("Carmen Vidal", Person), ("Ana Ruiz", Person)];
+    let text = "Carmen Vidal releva a Ana Ruiz, quien dejará la presidencia de Grupo Almena a finales de febrero.";
+    assert_eq!(dates("es", "2026-01-10", text, almena, FactKind::Replaces), ["2026-02"]);
+    let got = facts_published("es", "2026-01-10", text, almena);
+    assert!(has(&got, "replaces Carmen Vidal <- Ana Ruiz @Grupo Almena - future"), "{got:#?}");
 }
 
 #[test]
