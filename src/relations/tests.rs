@@ -694,44 +694,47 @@ fn a_separable_verb_is_read_with_its_particle_at_the_end_of_the_clause() {
     assert!(!got.iter().any(|f| f.starts_with("left ")), "{got:#?}");
 }
 
+/// Each case: (language, text, names, the one succession expected).
+type SuccessionCase<'a> = (&'a str, &'a str, &'a [(&'a str, EntityKind)], &'a str);
+
+fn assert_successions(cases: &[SuccessionCase]) {
+    for &(lang, text, names, expected) in cases {
+        let got: Vec<String> = facts(lang, text, names).into_iter().filter(|f| f.starts_with("replaces ")).collect();
+        assert_eq!(got, [expected], "{text}");
+    }
+}
+
+const BRENNER: &[(&str, EntityKind)] = &[("Brenner Werkzeuge", Organization), ("Katrin Lohse", Person), ("Udo Mertens", Person)];
+const LUSOCARGO: &[(&str, EntityKind)] = &[("Lusocargo", Organization), ("Rui Costa", Person), ("Pedro Lima", Person)];
+const FERROVIE_SARDE: &[(&str, EntityKind)] = &[("Ferrovie Sarde", Organization), ("Marta Piras", Person), ("Luca Deiana", Person)];
+const CORVANE: &[(&str, EntityKind)] = &[("Corvane", Organization), ("Laura Finch", Person), ("Tom Reyes", Person)];
+const AGUAS_DEL_SUR: &[(&str, EntityKind)] = &[("Aguas del Sur", Organization), ("Ana Ruiz", Person), ("Carmen Vidal", Person)];
+
 #[test]
 fn successions_worded_as_following_after_or_giving_up_the_place() {
-    let successions = |lang: &str, text: &str, names: &[(&str, EntityKind)]| -> Vec<String> {
-        facts(lang, text, names).into_iter().filter(|f| f.starts_with("replaces ")).collect()
-    };
-    // German "folgt X nach": a separable verb whose particle closes the clause.
-    let names: &[(&str, EntityKind)] = &[("Brenner Werkzeuge", Organization), ("Katrin Lohse", Person), ("Udo Mertens", Person)];
-    let got = successions("de", "Katrin Lohse folgt bei Brenner Werkzeuge Udo Mertens nach, der in den Ruhestand geht.", names);
-    assert_eq!(got, ["replaces Katrin Lohse <- Udo Mertens @Brenner Werkzeuge - asserted"]);
-    // Portuguese "X dará o lugar a Y": the one giving up the place comes first.
-    let names: &[(&str, EntityKind)] = &[("Lusocargo", Organization), ("Rui Costa", Person), ("Pedro Lima", Person)];
-    let got = successions("pt", "Na Lusocargo, Rui Costa dará o lugar a Pedro Lima.", names);
-    assert_eq!(got, ["replaces Pedro Lima <- Rui Costa @Lusocargo - future"]);
-    // Italian "raccoglie l'eredità di".
-    let names: &[(&str, EntityKind)] = &[("Ferrovie Sarde", Organization), ("Marta Piras", Person), ("Luca Deiana", Person)];
-    let got = successions("it", "Marta Piras raccoglie l'eredità di Luca Deiana alla guida di Ferrovie Sarde.", names);
-    assert_eq!(got, ["replaces Marta Piras <- Luca Deiana @Ferrovie Sarde - asserted"]);
+    assert_successions(&[
+        // German "folgt X nach": a separable verb whose particle closes the clause.
+        ("de", "Katrin Lohse folgt bei Brenner Werkzeuge Udo Mertens nach, der in den Ruhestand geht.", BRENNER, "replaces Katrin Lohse <- Udo Mertens @Brenner Werkzeuge - asserted"),
+        // Portuguese "X dará o lugar a Y": the one giving up the place comes first.
+        ("pt", "Na Lusocargo, Rui Costa dará o lugar a Pedro Lima.", LUSOCARGO, "replaces Pedro Lima <- Rui Costa @Lusocargo - future"),
+        // Italian "raccoglie l'eredità di".
+        ("it", "Marta Piras raccoglie l'eredità di Luca Deiana alla guida di Ferrovie Sarde.", FERROVIE_SARDE, "replaces Marta Piras <- Luca Deiana @Ferrovie Sarde - asserted"),
+    ]);
 }
 
 #[test]
 fn a_passive_succession_names_the_successor_after_its_agent_word() {
-    let successions = |lang: &str, text: &str, names: &[(&str, EntityKind)]| -> Vec<String> {
-        facts(lang, text, names).into_iter().filter(|f| f.starts_with("replaces ")).collect()
-    };
-    // "succeeded ... by" is passive, though "succeeded" alone is the active verb ("X succeeded Y").
-    let names: &[(&str, EntityKind)] = &[("Corvane", Organization), ("Laura Finch", Person), ("Tom Reyes", Person)];
-    let got = successions("en", "Laura Finch will be succeeded as chief executive of Corvane by Tom Reyes.", names);
-    assert_eq!(got, ["replaces Tom Reyes <- Laura Finch @Corvane CEO future"]);
-    // Words between the participle and its agent: "substituído de forma interina por".
-    let names: &[(&str, EntityKind)] = &[("Lusocargo", Organization), ("Rui Costa", Person), ("Pedro Lima", Person)];
-    let got = successions("pt", "Na Lusocargo, Rui Costa será substituído de forma interina por Pedro Lima.", names);
-    assert_eq!(got, ["replaces Pedro Lima <- Rui Costa @Lusocargo - future"]);
-    let names: &[(&str, EntityKind)] = &[("Aguas del Sur", Organization), ("Ana Ruiz", Person), ("Carmen Vidal", Person)];
-    let got = successions("es", "Ana Ruiz fue sustituida al frente de Aguas del Sur por Carmen Vidal.", names);
-    assert_eq!(got, ["replaces Carmen Vidal <- Ana Ruiz @Aguas del Sur - asserted"]);
-    let names: &[(&str, EntityKind)] = &[("Ferrovie Sarde", Organization), ("Marta Piras", Person), ("Luca Deiana", Person)];
-    let got = successions("it", "Luca Deiana è stato sostituito alla guida di Ferrovie Sarde da Marta Piras.", names);
-    assert_eq!(got, ["replaces Marta Piras <- Luca Deiana @Ferrovie Sarde - asserted"]);
+    assert_successions(&[
+        // "succeeded ... by" is passive, though "succeeded" alone is the active verb ("X succeeded Y").
+        ("en", "Laura Finch will be succeeded as chief executive of Corvane by Tom Reyes.", CORVANE, "replaces Tom Reyes <- Laura Finch @Corvane CEO future"),
+        // Words between the participle and its agent: "substituído de forma interina por" ("de" is no
+        // "sucessor de").
+        ("pt", "Na Lusocargo, Rui Costa será substituído de forma interina por Pedro Lima.", LUSOCARGO, "replaces Pedro Lima <- Rui Costa @Lusocargo - future"),
+        ("es", "Ana Ruiz fue sustituida al frente de Aguas del Sur por Carmen Vidal.", AGUAS_DEL_SUR, "replaces Carmen Vidal <- Ana Ruiz @Aguas del Sur - asserted"),
+        ("it", "Luca Deiana è stato sostituito alla guida di Ferrovie Sarde da Marta Piras.", FERROVIE_SARDE, "replaces Marta Piras <- Luca Deiana @Ferrovie Sarde - asserted"),
+        // A verb that puts the successor first keeps its direction before the "a" of a person object.
+        ("es", "Carmen Vidal releva a Ana Ruiz al frente de Aguas del Sur.", AGUAS_DEL_SUR, "replaces Carmen Vidal <- Ana Ruiz @Aguas del Sur - asserted"),
+    ]);
 }
 
 #[test]
