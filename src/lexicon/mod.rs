@@ -122,10 +122,16 @@ pub fn fold(word: &str) -> String {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
-    /// Words that change a title they are hyphenated to ("vice-", "co-"): such a compound is not the bare
-    /// title, nor does its first part name an organisation.
+    /// Words that change a title they are hyphenated to ("vice-", "co-"), each with what it adds to the
+    /// normalised title ("co-" + "CEO" = "co-CEO", "vice" + "president" = "vice president"): such a
+    /// compound is not the bare title, nor does its first part name an organisation.
     #[serde(default)]
-    title_modifiers: Vec<String>,
+    title_modifiers: BTreeMap<String, String>,
+    /// Last parts of the closed compounds a language makes titles with ("Athletiktrainer",
+    /// "Unternehmenssprecher", "risicodirecteur"), each with the title such a compound is: a word ending
+    /// in one, after at least `COMPOUND_PREFIX_CHARS` letters, is that title.
+    #[serde(default)]
+    compound_title_heads: BTreeMap<String, String>,
     /// Words that join two titles one person holds ("chairman and chief executive").
     #[serde(default)]
     title_joiners: Vec<String>,
@@ -298,7 +304,10 @@ struct PronounFile {
 pub struct Lexicon {
     /// (phrase, normalised title), longest phrases first.
     pub roles: Vec<(Phrase, String)>,
-    pub title_modifiers: Vec<String>,
+    /// (folded modifier, what it adds to the normalised title).
+    pub title_modifiers: Vec<(String, String)>,
+    /// (folded last part of a closed compound, normalised title), longest first.
+    pub compound_title_heads: Vec<(String, String)>,
     /// Folded words that join two titles one person holds ("and", "y").
     pub title_joiners: Vec<String>,
     /// Folded function words (`[grammar]`): passive auxiliaries, the prepositions that name who leaves
@@ -373,6 +382,12 @@ fn phrases(list: &[String]) -> Vec<Phrase> {
     phrases
 }
 
+fn longest_first(map: &BTreeMap<String, String>) -> Vec<(String, String)> {
+    let mut heads: Vec<(String, String)> = map.iter().map(|(h, n)| (fold(h), n.clone())).collect();
+    heads.sort_by_key(|(h, _)| std::cmp::Reverse(h.chars().count()));
+    heads
+}
+
 fn titled(map: &BTreeMap<String, String>) -> Vec<(Phrase, String)> {
     let mut roles: Vec<(Phrase, String)> = map.iter().map(|(p, n)| (Phrase::parse(p), n.clone())).collect();
     roles.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -392,7 +407,8 @@ impl Lexicon {
         relative_dates.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         Ok(Self {
             roles: titled(&file.roles),
-            title_modifiers: file.title_modifiers.clone(),
+            title_modifiers: file.title_modifiers.iter().map(|(m, n)| (fold(m), n.clone())).collect(),
+            compound_title_heads: longest_first(&file.compound_title_heads),
             title_joiners: folded(&file.title_joiners),
             passive_auxiliaries: folded(&file.grammar.passive_auxiliaries),
             naming_prepositions: folded(&file.grammar.naming_prepositions),

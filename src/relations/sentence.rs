@@ -158,7 +158,7 @@ impl SentenceView {
         // "VW-Chef Martin Winterkorn": the compound names the organisation, which is then in the sentence.
         let mut names: Option<Vec<(Vec<String>, usize)>> = None;
         for role in roles.iter_mut() {
-            let Some((prefix, _)) = compound_parts(&folded[role.words.start]) else { continue };
+            let Some((prefix, _)) = compound_parts(&folded[role.words.start]).filter(|(prefix, _)| title_modifier(lexicon, prefix).is_none()) else { continue };
             let names = names.get_or_insert_with(|| organization_names(doc));
             role.organization = organization_named(names, &folded[..role.words.start], prefix);
             if let Some(entity) = role.organization.filter(|e| !organizations.iter().any(|o: &Slot| o.entity == *e && !o.implicit)) {
@@ -279,7 +279,8 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
     while position < folded.len() {
         if in_mention[position] {
             // The model may tag the organisation inside a compound title ("VW" of "VW-Chef").
-            if let Some(role) = compound_title(folded, words, text, lexicon, position, false) {
+            let hyphenated = compound_parts(&folded[position]).is_some();
+            if let Some(role) = compound_title(folded, words, text, lexicon, position, false).filter(|_| hyphenated) {
                 roles.push(role);
             }
             position += 1;
@@ -327,17 +328,65 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
     roles
 }
 
-/// A compound whose last part is a one-word title: "VW-Chef", "Ex-CEO", "KLM-topman".
+/// How many letters a closed compound's first part needs for the compound to be read as a title
+/// ("Athletiktrainer"): a shorter first part makes a word of its own.
+const COMPOUND_PREFIX_CHARS: usize = 3;
+
+/// A title written as one word with another part: hyphenated ("VW-Chef", "Ex-CEO", "KLM-topman"), with a
+/// modifier ("Co-CEO", "co-chief executive", "Vize-Präsident"), or closed as the language's compounds are
+/// ("Athletiktrainer", "Interimstrainer", "risicodirecteur").
 fn compound_title(folded: &[String], words: &[ByteSpan], text: &str, lexicon: &Lexicon, position: usize, former: bool) -> Option<RoleAt> {
-    let (prefix, last) = compound_parts(&folded[position])?;
-    if lexicon.title_modifiers.iter().any(|m| m == prefix) {
-        return None;
+    let Some((prefix, last)) = compound_parts(&folded[position]) else {
+        let normalized = closed_compound_title(lexicon, &folded[position])?;
+        let role = crate::model::Role { written: words[position].slice(text).to_string(), normalized };
+        return Some(RoleAt { words: position..position + 1, role, former, organization: None });
+    };
+    if let Some(modifier) = title_modifier(lexicon, prefix) {
+        // The modified title may go on after the compound: "co-chief executive".
+        let tail: Vec<String> = std::iter::once(last.to_string()).chain(folded[position + 1..].iter().cloned()).collect();
+        let (len, normalized) = lexicon
+            .roles
+            .iter()
+            .find(|(p, _)| p.matches_at(&tail, 0))
+            .map(|(p, n)| (p.len(), n.clone()))
+            .or_else(|| closed_compound_title(lexicon, last).map(|n| (1, n)))?;
+        let end = position + len;
+        let role = crate::model::Role { written: text[words[position].start..words[end - 1].end].to_string(), normalized: modified_title(modifier, &normalized) };
+        return Some(RoleAt { words: position..end, role, former, organization: None });
     }
     let last = [last.to_string()];
-    let (_, normalized) = lexicon.roles.iter().find(|(p, _)| p.len() == 1 && p.matches_at(&last, 0))?;
+    let normalized = lexicon.roles.iter().find(|(p, _)| p.len() == 1 && p.matches_at(&last, 0)).map(|(_, n)| n.clone()).or_else(|| closed_compound_title(lexicon, &last[0]))?;
     let former = former || longest_match(&lexicon.former, &[prefix.to_string()], 0).is_some();
-    let role = crate::model::Role { written: words[position].slice(text).to_string(), normalized: normalized.clone() };
+    let role = crate::model::Role { written: words[position].slice(text).to_string(), normalized };
     Some(RoleAt { words: position..position + 1, role, former, organization: None })
+}
+
+/// The title a closed compound is: its last part one of the lexicon's `compound_title_heads`, its first a
+/// modifier ("interimstrainer": interim coach) or a word of `COMPOUND_PREFIX_CHARS` letters or more
+/// ("athletiktrainer": coach).
+fn closed_compound_title(lexicon: &Lexicon, word: &str) -> Option<String> {
+    lexicon.compound_title_heads.iter().find_map(|(head, normalized)| {
+        let prefix = word.strip_suffix(head.as_str())?;
+        if let Some(modifier) = title_modifier(lexicon, prefix) {
+            return Some(modified_title(modifier, normalized));
+        }
+        (prefix.chars().count() >= COMPOUND_PREFIX_CHARS && prefix.chars().all(char::is_alphabetic)).then(|| normalized.clone())
+    })
+}
+
+/// What a modifier of the lexicon adds to a title, if `word` is one.
+fn title_modifier<'l>(lexicon: &'l Lexicon, word: &str) -> Option<&'l str> {
+    lexicon.title_modifiers.iter().find(|(m, _)| m == word).map(|(_, added)| added.as_str())
+}
+
+/// A normalised title with its modifier: "co-" and "CEO" make "co-CEO", "vice" and "president" make
+/// "vice president".
+fn modified_title(modifier: &str, title: &str) -> String {
+    if modifier.ends_with('-') {
+        format!("{modifier}{title}")
+    } else {
+        format!("{modifier} {title}")
+    }
 }
 
 /// A hyphenated word's parts before and after its last hyphen, both non-empty.
