@@ -229,7 +229,8 @@ fn the_organisation_a_title_names_wins_over_the_company_in_focus() {
 #[test]
 fn the_people_a_departure_lists_leave_together() {
     // Board resignations come as lists: the scorer reads the last names, far from the trigger, as less
-    // likely to leave; the list makes them leave with the first.
+    // likely to leave; the list makes them leave with the first. The seat vacated is the one the departure
+    // names ("consiglieri", board members), as the real-news annotation has it, not the chairman's title.
     let text = "Consiglio dimezzato\n\n\
                 Dopo le dimissioni di tre consiglieri di Ondina Energia (il presidente Paolo Ferrante, Giulia Sala e Marta Neves), \
                 il cda si riunirà lunedì per la cooptazione dei nuovi membri.";
@@ -237,7 +238,7 @@ fn the_people_a_departure_lists_leave_together() {
     let got = facts("it", text, &names);
     has_all(
         &got,
-        &["left Paolo Ferrante @Ondina Energia chairman asserted", "left Giulia Sala @Ondina Energia - asserted", "left Marta Neves @Ondina Energia - asserted"],
+        &["left Paolo Ferrante @Ondina Energia board member asserted", "left Giulia Sala @Ondina Energia - asserted", "left Marta Neves @Ondina Energia - asserted"],
     );
 }
 
@@ -270,4 +271,24 @@ fn a_denial_verb_that_ends_the_clause_denies_and_one_that_goes_on_does_not() {
     let names = [("Corvane Systems", Organization), ("Marcus Hale", Person), ("Hale", Person)];
     let text = "Marcus Hale resigned as chief executive of Corvane Systems after denying the allegations. Hale had led the company since 2015.";
     has_all(&facts("en", text, &names), &["left Marcus Hale @Corvane Systems CEO asserted"]);
+}
+
+#[test]
+fn a_list_of_people_who_left_each_with_a_title_leave_together() {
+    // Each name of the list has its own title before it, compounds and titles of two words included
+    // ("directielid", "commercieel directeur"); a word that is no title would end the list.
+    let text = "Vier bestuurders weg bij Veltrix\n\n\
+                Bij softwarebedrijf Veltrix zijn topman Karel Dijkstra, financieel directeur Femke Mol, directielid Joost Brand en commercieel directeur Anouk Visser opgestapt. \
+                Visser werkte acht jaar bij Veltrix.";
+    let names = [("Veltrix", Organization), ("Karel Dijkstra", Person), ("Femke Mol", Person), ("Joost Brand", Person), ("Anouk Visser", Person)];
+    let got = facts("nl", text, &names);
+    has_all(
+        &got,
+        &[
+            "left Karel Dijkstra @Veltrix CEO asserted",
+            "left Femke Mol @Veltrix CFO asserted",
+            "left Joost Brand @Veltrix member asserted",
+            "left Anouk Visser @Veltrix commercial director asserted",
+        ],
+    );
 }
