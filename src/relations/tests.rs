@@ -821,3 +821,24 @@ fn rejecting_a_report_is_no_departure() {
     let got = facts("en", "Olga Hartley was dismissed by Pinecrest Telecom on Monday.", names);
     assert!(got.iter().any(|f| f == "left Olga Hartley @Pinecrest Telecom - asserted"), "{got:#?}");
 }
+
+#[test]
+fn departures_and_successions_worded_as_the_train_articles_word_them() {
+    // Departures: a German zu-infinitive and a noun, a Dutch te-infinitive, a Spanish plural noun.
+    let departures = [
+        ("de", "Udo Mertens hat sich entschieden, bei Brenner Werkzeuge per sofort zurückzutreten.", BRENNER, "left Udo Mertens @Brenner Werkzeuge - asserted"),
+        ("de", "Brenner Werkzeuge bestätigte die Trennung von Udo Mertens.", BRENNER, "left Udo Mertens @Brenner Werkzeuge - asserted"),
+        ("nl", "Pedro Lima heeft besloten zijn functie bij Lusocargo neer te leggen.", LUSOCARGO, "left Pedro Lima @Lusocargo - asserted"),
+        ("pt", "O abandono de Pedro Lima surpreendeu a Lusocargo.", LUSOCARGO, "left Pedro Lima @Lusocargo - asserted"),
+    ];
+    for (lang, text, names, expected) in departures {
+        let got = facts(lang, text, names);
+        assert!(has(&got, expected), "{text}\n{got:#?}");
+    }
+    assert_successions(&[
+        // Spanish gerund "relevando a Y", the successor first.
+        ("es", "Ana Ruiz llega a Aguas del Sur relevando en el cargo a Carmen Vidal.", AGUAS_DEL_SUR, "replaces Ana Ruiz <- Carmen Vidal @Aguas del Sur - asserted"),
+        // Portuguese "nomeou para o seu lugar X": the one whose place it is comes first.
+        ("pt", "A Lusocargo afastou Rui Costa, nomeando para o seu lugar Pedro Lima.", LUSOCARGO, "replaces Pedro Lima <- Rui Costa @Lusocargo - asserted"),
+    ]);
+}
