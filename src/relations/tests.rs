@@ -838,6 +838,8 @@ fn departures_and_successions_worded_as_the_train_articles_word_them() {
     assert_successions(&[
         // Spanish gerund "relevando a Y", the successor first.
         ("es", "Ana Ruiz llega a Aguas del Sur relevando en el cargo a Carmen Vidal.", AGUAS_DEL_SUR, "replaces Ana Ruiz <- Carmen Vidal @Aguas del Sur - asserted"),
+        // Italian "succede al": the verb with the article joined to its preposition.
+        ("it", "Marta Piras succede al presidente Luca Deiana alla guida di Ferrovie Sarde.", FERROVIE_SARDE, "replaces Marta Piras <- Luca Deiana @Ferrovie Sarde chairman asserted"),
         // Portuguese "nomeou para o seu lugar X": the one whose place it is comes first.
         ("pt", "A Lusocargo afastou Rui Costa, nomeando para o seu lugar Pedro Lima.", LUSOCARGO, "replaces Pedro Lima <- Rui Costa @Lusocargo - asserted"),
     ]);
