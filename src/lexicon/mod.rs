@@ -132,6 +132,10 @@ struct LexiconFile {
     /// in one, after at least `COMPOUND_PREFIX_CHARS` letters, is that title.
     #[serde(default)]
     compound_title_heads: BTreeMap<String, String>,
+    /// Prefixes the language closes onto a title to make it a past one ("expresidente",
+    /// "exconsejero delegado").
+    #[serde(default)]
+    closed_former_prefixes: Vec<String>,
     /// Words that join two titles one person holds ("chairman and chief executive").
     #[serde(default)]
     title_joiners: Vec<String>,
@@ -308,6 +312,8 @@ pub struct Lexicon {
     pub title_modifiers: Vec<(String, String)>,
     /// (folded last part of a closed compound, normalised title), longest first.
     pub compound_title_heads: Vec<(String, String)>,
+    /// Folded prefixes that make a title closed onto them a past one ("ex" of "expresidente").
+    pub closed_former_prefixes: Vec<String>,
     /// Folded words that join two titles one person holds ("and", "y").
     pub title_joiners: Vec<String>,
     /// Folded function words (`[grammar]`): passive auxiliaries, the prepositions that name who leaves
@@ -409,6 +415,7 @@ impl Lexicon {
             roles: titled(&file.roles),
             title_modifiers: file.title_modifiers.iter().map(|(m, n)| (fold(m), n.clone())).collect(),
             compound_title_heads: longest_first(&file.compound_title_heads),
+            closed_former_prefixes: folded(&file.closed_former_prefixes),
             title_joiners: folded(&file.title_joiners),
             passive_auxiliaries: folded(&file.grammar.passive_auxiliaries),
             naming_prepositions: folded(&file.grammar.naming_prepositions),

@@ -337,6 +337,9 @@ const COMPOUND_PREFIX_CHARS: usize = 3;
 /// ("Athletiktrainer", "Interimstrainer", "risicodirecteur").
 fn compound_title(folded: &[String], words: &[ByteSpan], text: &str, lexicon: &Lexicon, position: usize, former: bool) -> Option<RoleAt> {
     let Some((prefix, last)) = compound_parts(&folded[position]) else {
+        if let Some(role) = closed_former_title(folded, words, text, lexicon, position) {
+            return Some(role);
+        }
         let normalized = closed_compound_title(lexicon, &folded[position])?;
         let role = crate::model::Role { written: words[position].slice(text).to_string(), normalized };
         return Some(RoleAt { words: position..position + 1, role, former, organization: None });
@@ -359,6 +362,17 @@ fn compound_title(folded: &[String], words: &[ByteSpan], text: &str, lexicon: &L
     let former = former || longest_match(&lexicon.former, &[prefix.to_string()], 0).is_some();
     let role = crate::model::Role { written: words[position].slice(text).to_string(), normalized };
     Some(RoleAt { words: position..position + 1, role, former, organization: None })
+}
+
+/// A past title written closed onto a prefix of the lexicon ("expresidente", "exconsejero delegado"): the
+/// rest of the word, with the words after it, starts a title.
+fn closed_former_title(folded: &[String], words: &[ByteSpan], text: &str, lexicon: &Lexicon, position: usize) -> Option<RoleAt> {
+    let rest = lexicon.closed_former_prefixes.iter().find_map(|p| folded[position].strip_prefix(p.as_str())).filter(|rest| rest.chars().count() >= COMPOUND_PREFIX_CHARS)?;
+    let tail: Vec<String> = std::iter::once(rest.to_string()).chain(folded[position + 1..].iter().cloned()).collect();
+    let (phrase, normalized) = lexicon.roles.iter().find(|(p, _)| p.matches_at(&tail, 0))?;
+    let end = position + phrase.len();
+    let role = crate::model::Role { written: text[words[position].start..words[end - 1].end].to_string(), normalized: normalized.clone() };
+    Some(RoleAt { words: position..end, role, former: true, organization: None })
 }
 
 /// The title a closed compound is: its last part one of the lexicon's `compound_title_heads`, its first a

@@ -446,6 +446,9 @@ fn titles_written_as_compounds_are_read_with_their_parts() {
         // A hyphenated modifier, before a title of one word or of several.
         ("en", "Veltran reported results on Tuesday. Co-CEO Jonas Brandt called it a good year.", "holds_role Jonas Brandt @Veltran co-CEO asserted"),
         ("en", "Veltran reported results on Tuesday. Its co-chief executive, Jonas Brandt, called it a good year.", "holds_role Jonas Brandt @Veltran co-CEO asserted"),
+        // A past title: Spanish closes "ex" onto it, Dutch hyphenates "oud-".
+        ("es", "Veltran presentó sus cuentas el martes. El exconsejero delegado Jonas Brandt habló de un buen año.", "holds_role Jonas Brandt @Veltran CEO asserted former"),
+        ("nl", "Het bestuur van Veltran komt vandaag bijeen. Oud-voorzitter Jonas Brandt sprak van een moeilijk jaar.", "holds_role Jonas Brandt @Veltran chairman asserted former"),
     ];
     for (lang, text, expected) in cases {
         let got = held(lang, text);
