@@ -333,46 +333,40 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
 const COMPOUND_PREFIX_CHARS: usize = 3;
 
 /// A title written as one word with another part: hyphenated ("VW-Chef", "Ex-CEO", "KLM-topman"), with a
-/// modifier ("Co-CEO", "co-chief executive", "Vize-Präsident"), or closed as the language's compounds are
-/// ("Athletiktrainer", "Interimstrainer", "risicodirecteur").
+/// modifier ("Co-CEO", "co-chief executive", "Vize-Präsident"), closed as the language's compounds are
+/// ("Athletiktrainer", "Interimstrainer", "risicodirecteur"), or closed onto a prefix that makes it past
+/// ("expresidente").
 fn compound_title(folded: &[String], words: &[ByteSpan], text: &str, lexicon: &Lexicon, position: usize, former: bool) -> Option<RoleAt> {
+    let role_over = |len: usize, normalized: String, former: bool| {
+        let end = position + len;
+        let role = crate::model::Role { written: text[words[position].start..words[end - 1].end].to_string(), normalized };
+        RoleAt { words: position..end, role, former, organization: None }
+    };
+    let after = &folded[position + 1..];
     let Some((prefix, last)) = compound_parts(&folded[position]) else {
-        if let Some(role) = closed_former_title(folded, words, text, lexicon, position) {
-            return Some(role);
+        // "expresidente", "exconsejero delegado": a past title closed onto a prefix.
+        let past = lexicon.closed_former_prefixes.iter().find_map(|p| folded[position].strip_prefix(p.as_str())).filter(|rest| rest.chars().count() >= COMPOUND_PREFIX_CHARS);
+        if let Some((len, normalized)) = past.and_then(|rest| title_starting_with(lexicon, rest, after)) {
+            return Some(role_over(len, normalized, true));
         }
-        let normalized = closed_compound_title(lexicon, &folded[position])?;
-        let role = crate::model::Role { written: words[position].slice(text).to_string(), normalized };
-        return Some(RoleAt { words: position..position + 1, role, former, organization: None });
+        return closed_compound_title(lexicon, &folded[position]).map(|normalized| role_over(1, normalized, former));
     };
     if let Some(modifier) = title_modifier(lexicon, prefix) {
         // The modified title may go on after the compound: "co-chief executive".
-        let tail: Vec<String> = std::iter::once(last.to_string()).chain(folded[position + 1..].iter().cloned()).collect();
-        let (len, normalized) = lexicon
-            .roles
-            .iter()
-            .find(|(p, _)| p.matches_at(&tail, 0))
-            .map(|(p, n)| (p.len(), n.clone()))
-            .or_else(|| closed_compound_title(lexicon, last).map(|n| (1, n)))?;
-        let end = position + len;
-        let role = crate::model::Role { written: text[words[position].start..words[end - 1].end].to_string(), normalized: modified_title(modifier, &normalized) };
-        return Some(RoleAt { words: position..end, role, former, organization: None });
+        let (len, normalized) = title_starting_with(lexicon, last, after).or_else(|| closed_compound_title(lexicon, last).map(|n| (1, n)))?;
+        return Some(role_over(len, modified_title(modifier, &normalized), former));
     }
     let last = [last.to_string()];
     let normalized = lexicon.roles.iter().find(|(p, _)| p.len() == 1 && p.matches_at(&last, 0)).map(|(_, n)| n.clone()).or_else(|| closed_compound_title(lexicon, &last[0]))?;
     let former = former || longest_match(&lexicon.former, &[prefix.to_string()], 0).is_some();
-    let role = crate::model::Role { written: words[position].slice(text).to_string(), normalized };
-    Some(RoleAt { words: position..position + 1, role, former, organization: None })
+    Some(role_over(1, normalized, former))
 }
 
-/// A past title written closed onto a prefix of the lexicon ("expresidente", "exconsejero delegado"): the
-/// rest of the word, with the words after it, starts a title.
-fn closed_former_title(folded: &[String], words: &[ByteSpan], text: &str, lexicon: &Lexicon, position: usize) -> Option<RoleAt> {
-    let rest = lexicon.closed_former_prefixes.iter().find_map(|p| folded[position].strip_prefix(p.as_str())).filter(|rest| rest.chars().count() >= COMPOUND_PREFIX_CHARS)?;
-    let tail: Vec<String> = std::iter::once(rest.to_string()).chain(folded[position + 1..].iter().cloned()).collect();
-    let (phrase, normalized) = lexicon.roles.iter().find(|(p, _)| p.matches_at(&tail, 0))?;
-    let end = position + phrase.len();
-    let role = crate::model::Role { written: text[words[position].start..words[end - 1].end].to_string(), normalized: normalized.clone() };
-    Some(RoleAt { words: position..end, role, former: true, organization: None })
+/// A title of the lexicon that starts with `first` (the rest of a word) and may go on over the words
+/// `after` it: how many words it covers, the one `first` ends counted, and its normalised form.
+fn title_starting_with(lexicon: &Lexicon, first: &str, after: &[String]) -> Option<(usize, String)> {
+    let words: Vec<String> = std::iter::once(first.to_string()).chain(after.iter().cloned()).collect();
+    lexicon.roles.iter().find(|(p, _)| p.matches_at(&words, 0)).map(|(p, n)| (p.len(), n.clone()))
 }
 
 /// The title a closed compound is: its last part one of the lexicon's `compound_title_heads`, its first a
