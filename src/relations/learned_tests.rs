@@ -288,7 +288,7 @@ fn a_list_of_people_who_left_each_with_a_title_leave_together() {
             "left Karel Dijkstra @Veltrix CEO asserted",
             "left Femke Mol @Veltrix CFO asserted",
             "left Joost Brand @Veltrix member asserted",
-            "left Anouk Visser @Veltrix commercial director asserted",
+            "left Anouk Visser @Veltrix chief commercial officer asserted",
         ],
     );
 }
