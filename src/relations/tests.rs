@@ -492,6 +492,25 @@ fn a_verb_in_the_future_tense_puts_the_fact_ahead() {
     assert!(has(&got, "left Marta Ibarra @Veltrana - asserted"), "{got:#?}");
 }
 
+#[test]
+fn an_intention_or_an_announcement_before_the_noun_puts_the_departure_ahead() {
+    let cases = [
+        ("es", "Marta Ibarra comunicó a Veltrana su intención de presentar la dimisión."),
+        ("es", "La junta de Veltrana aceptó la anunciada dimisión de Marta Ibarra."),
+        ("it", "Marta Ibarra ha comunicato a Veltrana l'intenzione di rassegnare le dimissioni."),
+        ("pt", "Marta Ibarra comunicou à Veltrana a intenção de apresentar a demissão."),
+        ("de", "Der angekündigte Rücktritt von Marta Ibarra bei Veltrana überrascht die Anleger."),
+        ("nl", "Het aangekondigde vertrek van Marta Ibarra bij Veltrana verraste beleggers."),
+    ];
+    for (lang, text) in cases {
+        let got = facts(lang, text, &[("Marta Ibarra", Person), ("Veltrana", Organization)]);
+        assert!(has(&got, "left Marta Ibarra @Veltrana - future"), "{lang}: {got:#?}");
+    }
+    // A company announcing a departure reports one that happened: no cue of its own.
+    let got = facts("es", "Veltrana anunció la salida de Marta Ibarra.", &[("Marta Ibarra", Person), ("Veltrana", Organization)]);
+    assert!(has(&got, "left Marta Ibarra @Veltrana - asserted"), "{got:#?}");
+}
+
 fn stated(kind: FactKind, person: usize, organization: usize, role: Option<&str>, modality: Modality) -> Fact {
     Fact {
         kind,
