@@ -147,9 +147,17 @@ struct SentenceCandidates<'a> {
     departed_before: Vec<(usize, usize)>,
 }
 
-/// The trigger of `kind` nearest to `words`, if the sentence has one.
-fn nearest_trigger<'t>(triggers: &'t [Trigger], kind: FactKind, words: &Range<usize>) -> Option<&'t Trigger> {
-    triggers.iter().filter(|t| t.kind == kind).min_by_key(|t| gap(&t.words, words))
+/// The trigger of `kind` nearest to `words`, if the sentence has one. A relative clause opened right after
+/// the name is about that person, so its comma and pronoun do not count ("Meta lost its chief scientist,
+/// X, who is also leaving": X's own verb is "leaving", not "lost").
+fn nearest_trigger<'t>(view: &SentenceView, lexicon: &Lexicon, triggers: &'t [Trigger], kind: FactKind, words: &Range<usize>) -> Option<&'t Trigger> {
+    let opens_relative_clause = view.folded.get(words.end).is_some_and(|w| w == ",")
+        && view.folded.get(words.end + 1).is_some_and(|w| lexicon.relative_pronouns.contains(w));
+    let reach = |t: &Trigger| {
+        let in_clause = opens_relative_clause && t.words.start >= words.end + 2 && !view.folded[words.end + 2..t.words.start].iter().any(|w| matches!(w.as_str(), "," | ";"));
+        if in_clause { gap(&t.words, words) - 2 } else { gap(&t.words, words) }
+    };
+    triggers.iter().filter(|t| t.kind == kind).min_by_key(|t| reach(t))
 }
 
 /// A trigger of the sentence: which kind of event, where, and (for a succession) its direction.
@@ -177,14 +185,14 @@ impl SentenceCandidates<'_> {
             // A pronoun stands for someone only next to a trigger: "She will step down".
             let people: Vec<&Slot> = if triggered { self.people() } else { named.clone() };
             for person in people {
-                let trigger = nearest_trigger(&triggers, kind, &person.words);
+                let trigger = nearest_trigger(view, lexicon, &triggers, kind, &person.words);
                 found.push(self.event(kind, trigger, person, None, &kinds_here));
             }
         }
         let successions = kinds_here.contains(&FactKind::Replaces);
         let people: Vec<&Slot> = if successions { self.people() } else { named.clone() };
         for new in &people {
-            let trigger = nearest_trigger(&triggers, FactKind::Replaces, &new.words);
+            let trigger = nearest_trigger(view, lexicon, &triggers, FactKind::Replaces, &new.words);
             for old in people.iter().filter(|o| o.entity != new.entity) {
                 found.push(self.event(FactKind::Replaces, trigger, new, Some(old), &kinds_here));
             }

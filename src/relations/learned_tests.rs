@@ -292,3 +292,13 @@ fn a_list_of_people_who_left_each_with_a_title_leave_together() {
         ],
     );
 }
+
+#[test]
+fn a_departure_in_a_relative_clause_after_the_name_is_that_persons_own() {
+    // "lost" and "leaving" stand as near the name; the relative clause is said of the person, and says
+    // the departure is still to come.
+    let text = "Several executives have left Korvella this year. Korvella also lost its chief data scientist, Ines Marlow, \
+                who is also leaving to found her own company. Ines Marlow joined the group in 2016.";
+    let got = facts("en", text, &[("Korvella", Organization), ("Ines Marlow", Person)]);
+    assert!(got.iter().any(|f| f.starts_with("left Ines Marlow @Korvella") && f.ends_with("future")), "{got:#?}");
+}
