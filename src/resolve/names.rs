@@ -142,6 +142,34 @@ pub fn acronyms(name: &str) -> Vec<String> {
     found
 }
 
+/// Letters a short form may have and still be spelt from the starts of a longer name's words.
+const SPELT_LETTERS: std::ops::RangeInclusive<usize> = 2..=10;
+
+/// Can a one-word short form be spelt, in order, from the starts of a longer name's words ("Segob":
+/// "SEcretaría de GOBernación"; "KenTrade": "KENya TRADE Network Agency"; "DTE": "Deutsche TElekom";
+/// "BMO": "Bank of MOntreal")? Its first letters come from the first word, at least two words give letters,
+/// and words may give none (small words, the tail: "CN" for "Canadian National Railway"). `long` is a
+/// folded organisation key; `short` the folded short form.
+pub fn spelt_by_word_starts(short: &str, long: &[String]) -> bool {
+    let letters: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).collect();
+    if long.len() < 2 || !SPELT_LETTERS.contains(&letters.len()) {
+        return false;
+    }
+    let words: Vec<Vec<char>> = long.iter().map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect()).collect();
+    // From letter `at` of the short form and word `word` on: can the rest be spelt, with `givers` words
+    // having given letters so far?
+    fn spell(letters: &[char], at: usize, words: &[Vec<char>], word: usize, givers: usize) -> bool {
+        if at == letters.len() {
+            return givers >= 2;
+        }
+        let Some(w) = words.get(word) else { return false };
+        let shared = w.iter().zip(&letters[at..]).take_while(|(a, b)| a == b).count();
+        let skip_allowed = word > 0;
+        (1..=shared).rev().any(|n| spell(letters, at + n, words, word + 1, givers + 1)) || (skip_allowed && spell(letters, at, words, word + 1, givers))
+    }
+    spell(&letters, 0, &words, 0, 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +183,19 @@ mod tests {
         assert!(acronyms("Villeroy & Boch").contains(&"v&b".to_string()));
         assert!(acronyms("Meta").is_empty());
         assert!(is_acronym("V&B") && is_acronym("CNMV") && !is_acronym("Meta") && !is_acronym("A"));
+    }
+
+    #[test]
+    fn a_short_form_is_spelt_from_the_starts_of_a_names_words() {
+        let key = |name: &str| organization_key(name);
+        assert!(spelt_by_word_starts("segob", &key("Secretaría de Gobernación")));
+        assert!(spelt_by_word_starts("kentrade", &key("Kenya Trade Network Agency")));
+        assert!(spelt_by_word_starts("dte", &key("Deutsche Telekom")));
+        assert!(spelt_by_word_starts("bmo", &key("Bank of Montreal")));
+        // One word alone does not spell it, and the first word must start it.
+        assert!(!spelt_by_word_starts("meta", &key("Meta Platforms")));
+        assert!(!spelt_by_word_starts("tekom", &key("Deutsche Telekom")));
+        assert!(!spelt_by_word_starts("dasa", &key("Diagnósticos da América")));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! A short mention joins the closest earlier entity it fits, so two people sharing a surname are told
 //! apart by which was mentioned last.
 
-use super::names::{acronyms, fold, is_acronym, leading_words_name_the_whole, organization_key, person_key};
+use super::names::{acronyms, fold, is_acronym, leading_words_name_the_whole, organization_key, person_key, spelt_by_word_starts};
 use std::collections::{BTreeMap, BTreeSet};
 use crate::model::{EntityKind, LocalEntity, Mention};
 use strsim::normalized_damerau_levenshtein;
@@ -95,7 +95,8 @@ pub fn group_mentions(text: &str, mentions: &[Mention]) -> Vec<LocalEntity> {
 fn organization_short_forms(text: &str, mentions: &[Mention]) -> BTreeMap<Vec<String>, Vec<String>> {
     let keys: std::collections::BTreeSet<Vec<String>> =
         mentions.iter().filter(|m| m.kind == EntityKind::Organization).map(|m| organization_key(m.span.slice(text))).filter(|k| !k.is_empty()).collect();
-    keys.iter()
+    let mut short_forms: BTreeMap<Vec<String>, Vec<String>> = keys
+        .iter()
         .filter_map(|short| {
             let longer: Vec<&Vec<String>> = keys.iter().filter(|k| k.len() > short.len() && k.starts_with(short)).collect();
             match longer[..] {
@@ -103,7 +104,24 @@ fn organization_short_forms(text: &str, mentions: &[Mention]) -> BTreeMap<Vec<St
                 _ => None,
             }
         })
-        .collect()
+        .collect();
+    // A name written as one capitalised word may be spelt from the starts of a longer name's words
+    // ("Segob", "KenTrade", "DTE"): the short form of the one name of the article it spells.
+    let written_short: BTreeSet<Vec<String>> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Organization)
+        .map(|m| m.span.slice(text))
+        .filter(|surface| surface.chars().next().is_some_and(char::is_uppercase))
+        .map(organization_key)
+        .filter(|k| k.len() == 1)
+        .collect();
+    for short in written_short {
+        let spelt: Vec<&Vec<String>> = keys.iter().filter(|k| spelt_by_word_starts(&short[0], k)).collect();
+        if let [full] = spelt[..] {
+            short_forms.entry(short).or_insert_with(|| full.clone());
+        }
+    }
+    short_forms
 }
 
 /// The cluster of the whole name a short form stands for, or of the short form a whole name expands.

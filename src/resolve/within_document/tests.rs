@@ -148,3 +148,15 @@ fn a_name_hyphenated_inside_a_compound_is_the_name_written_apart() {
         ]
     );
 }
+
+#[test]
+fn a_short_form_spelt_from_the_starts_of_the_full_names_words_joins_it() {
+    // Before and after the full name; two names it could spell leave it alone.
+    let text = "Velmora named a new chief. The Compañía de Aguas del Velmar (Codavel) said Codavel had no comment.";
+    let got = groups(text, &[("Velmora", Organization), ("Compañía de Aguas del Velmar", Organization), ("Codavel", Organization)]);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1], ("Compañía de Aguas del Velmar".to_string(), vec!["Compañía de Aguas del Velmar".to_string(), "Codavel".to_string(), "Codavel".to_string()]));
+    let text = "NorTel warned. Nordic Telecom and Norbert Telemetry both fell.";
+    let got = groups(text, &[("NorTel", Organization), ("Nordic Telecom", Organization), ("Norbert Telemetry", Organization)]);
+    assert_eq!(got.len(), 3, "{got:?}");
+}
