@@ -267,6 +267,10 @@ struct TriggerFile {
     /// names the predecessor next, "X's successor" does not.
     #[serde(default)]
     predecessor_next: Vec<String>,
+    /// Departure words whose object is the one leaving, in the active voice ("fired", "destituiu",
+    /// "remercier"): with nobody before them, the person after them leaves.
+    #[serde(default)]
+    dismissal: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -333,6 +337,8 @@ pub struct Lexicon {
     pub replaces_successor_first: Vec<Phrase>,
     pub replaces_predecessor_first: Vec<Phrase>,
     pub joins: Vec<Phrase>,
+    /// Departure words whose object is the one leaving (`TriggerFile::dismissal`).
+    pub dismissal: Vec<Phrase>,
     pub not_triggers: Vec<Phrase>,
     /// Folded words after a succession noun that name the predecessor next ("successor to").
     pub predecessor_next: Vec<String>,
@@ -432,6 +438,7 @@ impl Lexicon {
             replaces_successor_first: phrases(&file.triggers.replaces_successor_first),
             replaces_predecessor_first: phrases(&file.triggers.replaces_predecessor_first),
             joins: phrases(&file.triggers.joins),
+            dismissal: phrases(&file.triggers.dismissal),
             negation: phrases(&file.modality.negation),
             not_negation: phrases(&file.modality.not_negation),
             denial: phrases(&file.modality.denial),

@@ -511,6 +511,24 @@ fn an_intention_or_an_announcement_before_the_noun_puts_the_departure_ahead() {
     assert!(has(&got, "left Marta Ibarra @Veltrana - asserted"), "{got:#?}");
 }
 
+#[test]
+fn a_dismissal_with_nobody_before_it_removes_the_person_after_it() {
+    let cases = [
+        ("pt", "Em março, a Veltrana destituiu o seu presidente, Rui Amaral, após dois anos no cargo.", "Rui Amaral"),
+        ("fr", "Le conseil de Veltrana a décidé de remercier le directeur général Rui Amaral.", "Rui Amaral"),
+        ("en", "Last week Veltrana fired its chief financial officer, Rui Amaral.", "Rui Amaral"),
+        ("es", "La junta de Veltrana destituyó al consejero delegado Rui Amaral.", "Rui Amaral"),
+    ];
+    for (lang, text, person) in cases {
+        let got = facts(lang, text, &[(person, Person), ("Veltrana", Organization)]);
+        assert!(got.iter().any(|f| f.starts_with(&format!("left {person} @Veltrana"))), "{lang}: {got:#?}");
+    }
+    // Someone named after other words is not the one dismissed.
+    let text = "Veltrana fired its auditors as Rui Amaral looked on.";
+    let got = facts("en", text, &[("Rui Amaral", Person), ("Veltrana", Organization)]);
+    assert!(!got.iter().any(|f| f.starts_with("left Rui Amaral")), "{got:#?}");
+}
+
 fn stated(kind: FactKind, person: usize, organization: usize, role: Option<&str>, modality: Modality) -> Fact {
     Fact {
         kind,
