@@ -88,12 +88,14 @@ impl DocumentStage for RelationStage {
 /// added false roles on every annotated set (fifth session: corpus/dev F1 0.580 -> 0.581 without it,
 /// eval-dev 0.785 -> 0.829).
 ///
-/// First, a rumour the article denies is denied (`denied_rumours`). Then: a successor keeps one
+/// First, a rumour the article denies is denied (`denied_rumours`) and a succession read both ways keeps
+/// its surer way (`one_direction_per_pair`). Then: a successor keeps one
 /// predecessor (the departures of the others stay), an appointment takes its succession's modality, a
 /// role held without a title takes the one the article gives elsewhere, nobody is appointed to the seat
 /// they leave, an appointee holds the seat, and a role just vacated goes.
 fn completed(mut facts: Vec<Fact>, named_in_denials: &BTreeSet<usize>) -> Vec<Fact> {
     denied_rumours(&mut facts, named_in_denials);
+    let mut facts = one_direction_per_pair(facts);
     inherit_succession_roles(&mut facts);
     let successions: Vec<Fact> = facts.iter().filter(|f| f.kind == FactKind::Replaces).cloned().collect();
     for implied in implied_by_successions(&successions) {
@@ -158,6 +160,24 @@ fn leavers_do_not_join(facts: Vec<Fact>) -> Vec<Fact> {
         })
     };
     let keep: Vec<bool> = facts.iter().map(|f| !(f.kind == FactKind::Joins && leaves_seat(f))).collect();
+    facts.into_iter().zip(keep).filter_map(|(f, keep)| keep.then_some(f)).collect()
+}
+
+/// Two people do not take over from each other at one organisation: of a succession read both ways
+/// ("X has resigned as CFO and Y will serve as interim CFO" gives a candidate each way), the more
+/// confident way stands, and the other's departure and appointment are not implied.
+fn one_direction_per_pair(facts: Vec<Fact>) -> Vec<Fact> {
+    let reversed_is_surer = |f: &Fact| {
+        f.kind == FactKind::Replaces
+            && facts.iter().any(|g| {
+                g.kind == FactKind::Replaces
+                    && g.organization == f.organization
+                    && Some(g.person) == f.predecessor
+                    && g.predecessor == Some(f.person)
+                    && g.confidence > f.confidence
+            })
+    };
+    let keep: Vec<bool> = facts.iter().map(|f| !reversed_is_surer(f)).collect();
     facts.into_iter().zip(keep).filter_map(|(f, keep)| keep.then_some(f)).collect()
 }
 

@@ -573,6 +573,17 @@ fn a_role_just_vacated_is_not_held_but_another_seat_and_a_role_before_an_announc
 }
 
 #[test]
+fn a_succession_read_both_ways_keeps_the_surer_way_and_implies_only_its_moves() {
+    use FactKind::*;
+    let succession = |new: usize, old: usize, confidence: f32| Fact { predecessor: Some(old), confidence, ..stated(Replaces, new, 5, Some("CFO"), Modality::Asserted) };
+    // 0 resigned as CFO and 1 stands in: read 1 <- 0 (sure) and 0 <- 1 (less so).
+    let facts = vec![stated(Left, 0, 5, Some("CFO"), Modality::Asserted), succession(1, 0, 0.95), succession(0, 1, 0.6)];
+    let got: Vec<(FactKind, usize, Option<usize>)> = completed(facts, &BTreeSet::new()).into_iter().map(|f| (f.kind, f.person, f.predecessor)).collect();
+    assert!(got.contains(&(Replaces, 1, Some(0))), "{got:?}");
+    assert!(!got.contains(&(Replaces, 0, Some(1))) && !got.contains(&(Left, 1, None)), "{got:?}");
+}
+
+#[test]
 fn a_successors_appointment_takes_the_successions_modality() {
     use FactKind::*;
     let mut succession = stated(Replaces, 1, 5, Some("CEO"), Modality::Hedged);
