@@ -7,6 +7,7 @@
 //! which organisation and with which modality is theirs to decide. Generation aims at recall: the scorers
 //! bring the precision.
 
+use super::co_named::CoNamed;
 use super::context::{gap, Context};
 use super::dates::{date_for, find_dates};
 use super::features::{bucket, FeatureSet};
@@ -83,6 +84,7 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
     let rule_facts = extract_facts(doc, lexicon);
     let article_date = doc.article.date.map(|d| d.day());
     let mention_counts = mention_counts(doc);
+    let co_named = CoNamed::new(doc);
     let mut salience = Salience::new();
     let mut recent_people: Vec<Vec<usize>> = Vec::new();
     let mut recent_organizations: Vec<Vec<usize>> = Vec::new();
@@ -97,6 +99,7 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
             language,
             rule_facts: &rule_facts,
             mention_counts: &mention_counts,
+            co_named: &co_named,
             earlier_people: recent_people.iter().rev().take(PREDECESSOR_SENTENCES_BACK).flatten().copied().collect(),
             earlier_organizations: recent_organizations.iter().rev().take(PREDECESSOR_SENTENCES_BACK).flatten().copied().collect(),
             dates: find_dates(&view, lexicon, article_date, false),
@@ -138,6 +141,7 @@ struct SentenceCandidates<'a> {
     language: &'a str,
     rule_facts: &'a [Fact],
     mention_counts: &'a [usize],
+    co_named: &'a CoNamed,
     earlier_people: Vec<usize>,
     earlier_organizations: Vec<usize>,
     /// The sentence's dates, read as past-or-present and as coming.
@@ -504,6 +508,8 @@ impl SentenceCandidates<'_> {
         add(cx.focus);
         add(None);
         let nearest_here = view.organizations.iter().filter(|o| !o.implicit).min_by_key(|o| gap(&o.words, anchor)).map(|o| o.entity);
+        let elsewhere = |entity: usize| self.co_named.elsewhere(person.entity, entity, view.index);
+        let most_elsewhere = entities.iter().flatten().map(|&e| elsewhere(e).0).max().unwrap_or(0);
         entities
             .into_iter()
             .map(|entity| {
@@ -558,6 +564,12 @@ impl SentenceCandidates<'_> {
                         f.flag("attached_to_title", attached == Some(entity));
                         f.flag("focus", cx.focus == Some(entity));
                         f.flag("rules", rule_org == Some(entity));
+                        // Named with the person in other sentences of the article (a round-up ties each person
+                        // to their company once).
+                        let (together, close) = elsewhere(entity);
+                        f.add("elsewhere", bucket(together, &[0, 1, 2, 4]));
+                        f.flag("elsewhere_close", close);
+                        f.flag("elsewhere_most", together > 0 && together == most_elsewhere);
                         f.add("mentions", bucket(self.mention_counts.get(entity).copied().unwrap_or(0), &[1, 2, 4, 8]));
                     }
                 }

@@ -4,6 +4,7 @@
 //! language uses (roles, triggers, modality cues, pronouns) are data files under `data/`.
 
 mod candidates;
+mod co_named;
 mod context;
 mod credits;
 mod dates;
