@@ -106,7 +106,11 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
             dates_ahead: find_dates(&view, lexicon, article_date, true),
             departed_before: departed_before(&departures, index),
         };
-        found.extend(sentence.all());
+        // A line of names alone states nothing ("Ana sayfa / News", a byline, a caption's credit).
+        let says_something = view.folded.iter().zip(&view.in_mention).any(|(w, &named)| !named && w.chars().any(char::is_alphabetic));
+        if says_something {
+            found.extend(sentence.all());
+        }
         if !view.find(&lexicon.left).is_empty() {
             departures.extend(view.people.iter().map(|p| (index, p.entity)));
         }

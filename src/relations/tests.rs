@@ -529,6 +529,18 @@ fn a_dismissal_with_nobody_before_it_removes_the_person_after_it() {
     assert!(!got.iter().any(|f| f.starts_with("left Rui Amaral")), "{got:#?}");
 }
 
+#[test]
+fn a_line_of_names_alone_gives_no_candidate_fact() {
+    let text = "Kromhaven names a new finance chief\n\nRui Amaral / Kromhaven\n\nKromhaven said on Monday that Lena Vogt will become its chief financial officer.";
+    let doc = document("en", text, &[("Rui Amaral", Person), ("Lena Vogt", Person), ("Kromhaven", Organization)]);
+    let lexicon = crate::lexicon::Lexicon::for_language("en").unwrap();
+    let found = super::candidates::candidates(&doc, lexicon, "en");
+    let amaral = doc.entities.iter().position(|e| e.name == "Rui Amaral").unwrap();
+    let vogt = doc.entities.iter().position(|e| e.name == "Lena Vogt").unwrap();
+    assert!(found.iter().all(|c| c.person != amaral && c.predecessor != Some(amaral)), "a candidate for the name line");
+    assert!(found.iter().any(|c| c.person == vogt), "no candidate for the sentence");
+}
+
 fn stated(kind: FactKind, person: usize, organization: usize, role: Option<&str>, modality: Modality) -> Fact {
     Fact {
         kind,
