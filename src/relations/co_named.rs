@@ -30,15 +30,16 @@ impl CoNamed {
         let named = |kind: EntityKind| -> Vec<(usize, usize)> {
             doc.mentions.iter().enumerate().filter(|(_, m)| m.kind == kind).filter_map(|(i, _)| entity_of[i].map(|e| (i, e))).collect()
         };
-        let organizations = named(EntityKind::Organization);
+        // The organisations named in each sentence, so that each person is paired within their sentence only.
+        let mut organizations: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+        for (o, organization) in named(EntityKind::Organization) {
+            organizations.entry(doc.mentions[o].sentence).or_default().push((o, organization));
+        }
         let mut sentences: BTreeMap<(usize, usize), Vec<(usize, bool)>> = BTreeMap::new();
         for (p, person) in named(EntityKind::Person) {
             let at = &doc.mentions[p];
-            for &(o, organization) in &organizations {
+            for &(o, organization) in organizations.get(&at.sentence).into_iter().flatten() {
                 let there = &doc.mentions[o];
-                if there.sentence != at.sentence {
-                    continue;
-                }
                 let (first, second) = if at.span.end <= there.span.start { (&at.span, &there.span) } else { (&there.span, &at.span) };
                 let between = doc.article.text.get(first.end..second.start.max(first.end)).unwrap_or("");
                 let close = between.split_whitespace().count() <= CLOSE_WORDS;
