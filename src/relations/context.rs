@@ -19,6 +19,8 @@ pub const SUBJECT_REACH: usize = 20;
 /// Words between a role and a name for the two to read as one phrase ("CEO Mark Zuckerberg",
 /// "Priya Natarajan, its chief financial officer").
 pub const APPOSITION: usize = 3;
+/// How many words a chain of prepositional phrases may put between a title and its organisation.
+const CHAINED_ATTACHMENT: usize = 6;
 
 /// How many words before a title a word saying it is held now (lexicon `held_now`) may stand ("il suo
 /// attuale ruolo di").
@@ -243,7 +245,10 @@ impl Context<'_> {
                 let preposition = |w: &String| self.lexicon.attaching_prepositions.contains(w);
                 // "du groupe": an organisation pronoun that carries its own preposition.
                 let own_preposition = between.is_empty() && o.implicit && folded.get(o.words.start).is_some_and(preposition);
-                own_preposition || (between.len() <= APPOSITION && between.first().is_some_and(preposition))
+                // "director of operations of the Europe division of Grupo X": a chain of phrases, each
+                // opened by a preposition, with no punctuation between.
+                let chained = between.len() <= CHAINED_ATTACHMENT && between.iter().all(|w| w.chars().any(char::is_alphanumeric));
+                own_preposition || ((between.len() <= APPOSITION || chained) && between.first().is_some_and(preposition))
             } else {
                 false
             }

@@ -227,6 +227,18 @@ fn the_organisation_a_title_names_wins_over_the_company_in_focus() {
 }
 
 #[test]
+fn a_title_reaches_its_organisation_through_a_chain_of_phrases() {
+    // "head of sales of the export division of X": the organisation ends a chain of phrases, each opened
+    // by a preposition, five words after the title; the company in focus is not the seat.
+    let text = "Conservas Ribera ficha a Lucía Olmedo\n\n\
+                Conservas Ribera ha incorporado a Lucía Olmedo, directora comercial de la división de exportación de Grupo Alcanar, \
+                como responsable de su red comercial.";
+    let names = [("Conservas Ribera", Organization), ("Lucía Olmedo", Person), ("Grupo Alcanar", Organization)];
+    let got = facts("es", text, &names);
+    has_all(&got, &["holds_role Lucía Olmedo @Grupo Alcanar chief commercial officer asserted"]);
+}
+
+#[test]
 fn the_people_a_departure_lists_leave_together() {
     // Board resignations come as lists: the scorer reads the last names, far from the trigger, as less
     // likely to leave; the list makes them leave with the first. The seat vacated is the one the departure
