@@ -237,7 +237,10 @@ impl Context<'_> {
                 let described = possessive && between.len() <= 3 && between[1..].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
                 described || between.iter().all(|w| matches!(w.as_str(), "'s" | "'") || self.lexicon.articles.contains(w))
             } else if o.words.start >= role.words.end {
-                let mut between = &folded[role.words.end..o.words.start];
+                // "Wethouder Petra Lubbers van de gemeente Hengeloord", "spokesman Tim Deighton of Acme": a
+                // title right before a name reaches past the name to its organisation.
+                let named = self.view.people.iter().find(|p| !p.implicit && p.words.start == role.words.end && p.words.end <= o.words.start);
+                let mut between = &folded[named.map_or(role.words.end, |p| p.words.end)..o.words.start];
                 // "Pdg actuel de Michelin", "current CEO of Disney".
                 if between.first().is_some_and(|w| self.lexicon.held_now.contains(w)) {
                     between = &between[1..];

@@ -239,6 +239,17 @@ fn a_title_reaches_its_organisation_through_a_chain_of_phrases() {
 }
 
 #[test]
+fn a_title_before_a_name_reaches_the_organisation_after_the_name() {
+    // "Wethouder X van de gemeente Y": the title stands before the name, its organisation after it.
+    let text = "Kartonfabriek Delden sluit vestiging\n\n\
+                Kartonfabriek Delden sluit eind dit jaar haar vestiging in Hengeloord, waar zestig mensen werken. \
+                Wethouder Anouk Veldkamp van de gemeente Hengeloord wil met het bedrijf praten over ander werk voor de medewerkers.";
+    let names = [("Kartonfabriek Delden", Organization), ("Anouk Veldkamp", Person), ("gemeente Hengeloord", Organization)];
+    let got = facts("nl", text, &names);
+    has_all(&got, &["holds_role Anouk Veldkamp @gemeente Hengeloord alderman asserted"]);
+}
+
+#[test]
 fn the_people_a_departure_lists_leave_together() {
     // Board resignations come as lists: the scorer reads the last names, far from the trigger, as less
     // likely to leave; the list makes them leave with the first. The seat vacated is the one the departure
