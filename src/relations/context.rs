@@ -251,7 +251,10 @@ impl Context<'_> {
                 // "director of operations of the Europe division of Grupo X": a chain of phrases, each
                 // opened by a preposition, with no punctuation between.
                 let chained = between.len() <= CHAINED_ATTACHMENT && between.iter().all(|w| w.chars().any(char::is_alphanumeric));
-                own_preposition || ((between.len() <= APPOSITION || chained) && between.first().is_some_and(preposition))
+                // An adjective may follow the title before its preposition: "président national de X".
+                let opens = between.first().is_some_and(preposition)
+                    || (between.len() >= 2 && preposition(&between[1]) && between[0].chars().all(char::is_lowercase));
+                own_preposition || ((between.len() <= APPOSITION || chained) && opens)
             } else {
                 false
             }

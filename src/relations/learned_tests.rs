@@ -250,6 +250,17 @@ fn a_title_before_a_name_reaches_the_organisation_after_the_name() {
 }
 
 #[test]
+fn an_adjective_after_the_title_does_not_part_it_from_its_organisation() {
+    // "président national de X": a Romance title takes its adjective after it, then the organisation.
+    let text = "Imprimerie Vallon ferme son site de Laval\n\n\
+                Imprimerie Vallon fermera son site de Laval en juin. \
+                Paul Terrier, président national de Fédération du livre et de la presse, a dénoncé la décision d'Imprimerie Vallon.";
+    let names = [("Imprimerie Vallon", Organization), ("Paul Terrier", Person), ("Fédération du livre et de la presse", Organization)];
+    let got = facts("fr", text, &names);
+    has_all(&got, &["holds_role Paul Terrier @Fédération du livre et de la presse chairman asserted"]);
+}
+
+#[test]
 fn the_people_a_departure_lists_leave_together() {
     // Board resignations come as lists: the scorer reads the last names, far from the trigger, as less
     // likely to leave; the list makes them leave with the first. The seat vacated is the one the departure
