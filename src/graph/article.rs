@@ -135,13 +135,7 @@ pub(crate) fn schema_class(kind: EntityKind) -> &'static str {
 fn mention_nodes(doc: &Document) -> Value {
     let article = article_iri(&doc.article.id);
     let mut offsets = CharOffsets::new(doc.text());
-    let mut entity_of = vec![None; doc.mentions.len()];
-    for (index, entity) in doc.entities.iter().enumerate() {
-        for &mention in &entity.mentions {
-            entity_of[mention] = Some(index);
-        }
-    }
-    let mentions = doc.mentions.iter().zip(entity_of).map(|(mention, entity)| {
+    let mentions = doc.mentions.iter().zip(doc.entity_of_mentions()).map(|(mention, entity)| {
         let (start, end) = offsets.span(mention.span);
         let mut node = json!({
             "@id": format!("{article}#mention-{start}-{end}"),

@@ -148,4 +148,18 @@ impl Document {
     pub fn text(&self) -> &str {
         &self.article.text
     }
+
+    /// For each mention, the entity it was resolved into (none before resolution, or for a mention no
+    /// entity took).
+    pub fn entity_of_mentions(&self) -> Vec<Option<usize>> {
+        let mut entity_of = vec![None; self.mentions.len()];
+        for (index, entity) in self.entities.iter().enumerate() {
+            for &mention in &entity.mentions {
+                if let Some(slot) = entity_of.get_mut(mention) {
+                    *slot = Some(index);
+                }
+            }
+        }
+        entity_of
+    }
 }

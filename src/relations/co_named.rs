@@ -19,14 +19,7 @@ pub struct CoNamed {
 
 impl CoNamed {
     pub fn new(doc: &Document) -> CoNamed {
-        let mut entity_of = vec![None; doc.mentions.len()];
-        for (e, entity) in doc.entities.iter().enumerate() {
-            for &m in &entity.mentions {
-                if let Some(slot) = entity_of.get_mut(m) {
-                    *slot = Some(e);
-                }
-            }
-        }
+        let entity_of = doc.entity_of_mentions();
         let named = |kind: EntityKind| -> Vec<(usize, usize)> {
             doc.mentions.iter().enumerate().filter(|(_, m)| m.kind == kind).filter_map(|(i, _)| entity_of[i].map(|e| (i, e))).collect()
         };

@@ -63,12 +63,7 @@ impl SentenceView {
         let span = doc.sentences[index].span;
         let (words, folded) = sentence_words(doc, index);
 
-        let mut entity_of_mention = vec![None; doc.mentions.len()];
-        for (entity, local) in doc.entities.iter().enumerate() {
-            for &m in &local.mentions {
-                entity_of_mention[m] = Some(entity);
-            }
-        }
+        let entity_of_mention = doc.entity_of_mentions();
         let mut in_mention = vec![false; words.len()];
         let mut named: Vec<(Slot, EntityKind)> = Vec::new();
         let mut possessive = Vec::new();
