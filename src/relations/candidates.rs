@@ -84,6 +84,7 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
     let rule_facts = extract_facts(doc, lexicon);
     let article_date = doc.article.date.map(|d| d.day());
     let mention_counts = mention_counts(doc);
+    let focus_lead = focus.map_or(0, |f| focus_lead(doc, &mention_counts, f));
     let co_named = CoNamed::new(doc);
     let mut salience = Salience::new();
     let mut recent_people: Vec<Vec<usize>> = Vec::new();
@@ -99,6 +100,7 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
             language,
             rule_facts: &rule_facts,
             mention_counts: &mention_counts,
+            focus_lead,
             co_named: &co_named,
             earlier_people: recent_people.iter().rev().take(PREDECESSOR_SENTENCES_BACK).flatten().copied().collect(),
             earlier_organizations: recent_organizations.iter().rev().take(PREDECESSOR_SENTENCES_BACK).flatten().copied().collect(),
@@ -136,6 +138,12 @@ fn departed_before(departures: &[(usize, usize)], index: usize) -> Vec<(usize, u
     out
 }
 
+fn focus_lead(doc: &Document, mention_counts: &[usize], focus: usize) -> usize {
+    let organizations = doc.entities.iter().enumerate().filter(|(_, e)| e.kind == crate::model::EntityKind::Organization);
+    let next = organizations.filter(|&(e, _)| e != focus).map(|(e, _)| mention_counts[e]).max().unwrap_or(0);
+    mention_counts[focus].saturating_sub(next)
+}
+
 fn mention_counts(doc: &Document) -> Vec<usize> {
     doc.entities.iter().map(|e| e.mentions.len()).collect()
 }
@@ -145,6 +153,9 @@ struct SentenceCandidates<'a> {
     language: &'a str,
     rule_facts: &'a [Fact],
     mention_counts: &'a [usize],
+    /// How many more mentions the organisation in focus has than the next organisation: none in a
+    /// round-up of companies named once each, where the focus is only the first named.
+    focus_lead: usize,
     co_named: &'a CoNamed,
     earlier_people: Vec<usize>,
     earlier_organizations: Vec<usize>,
@@ -561,6 +572,7 @@ impl SentenceCandidates<'_> {
                         f.add("here", format!("{}_{}", if named_here { "named" } else { "not_named" }, if others_named_here { "others_named" } else { "alone" }));
                         if cx.focus == Some(entity) {
                             f.add("focus_here", format!("{named_here}_{others_named_here}"));
+                            f.add("focus_lead", format!("{}_{named_here}_{others_named_here}", bucket(self.focus_lead, &[0, 1, 3])));
                         }
                         if attached == Some(entity) {
                             f.add("attached_here", named_here.to_string());

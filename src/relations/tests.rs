@@ -541,6 +541,24 @@ fn a_line_of_names_alone_gives_no_candidate_fact() {
     assert!(found.iter().any(|c| c.person == vogt), "no candidate for the sentence");
 }
 
+#[test]
+fn the_organisation_in_focus_tells_how_far_it_leads_the_others() {
+    // Each organisation option in focus reads by how many mentions it leads: a round-up naming every
+    // company once has a focus only because it came first, and the scorer learns to trust it less.
+    let lead_of = |text: &str, names: &[(&str, EntityKind)]| {
+        let doc = document("en", text, names);
+        let lexicon = crate::lexicon::Lexicon::for_language("en").unwrap();
+        let found = super::candidates::candidates(&doc, lexicon, "en");
+        let lead = found.iter().flat_map(|c| &c.organizations).flat_map(|o| &o.features).find(|f| f.starts_with("focus_lead="));
+        lead.cloned().unwrap_or_default()
+    };
+    let round_up = "Graniteway Insurance named Helen Moss chief risk officer. Ferris Media appointed Joan Kilbride as editor.";
+    let names = [("Graniteway Insurance", Organization), ("Ferris Media", Organization), ("Helen Moss", Person), ("Joan Kilbride", Person)];
+    assert_eq!(lead_of(round_up, &names), "focus_lead=<=0_true_false");
+    let one_company = "Graniteway Insurance named Helen Moss chief risk officer. Graniteway Insurance also said Joan Kilbride would join from Ferris Media.";
+    assert_eq!(lead_of(one_company, &names), "focus_lead=<=1_true_false");
+}
+
 fn stated(kind: FactKind, person: usize, organization: usize, role: Option<&str>, modality: Modality) -> Fact {
     Fact {
         kind,
