@@ -3,11 +3,13 @@
 //! words. Knowledge of a language below every stage: NER's mention clean-up, the relation stage and
 //! language detection's supported set read it; it imports no stage.
 
+mod news_outlets;
 mod not_organizations;
 mod relative_date;
 mod words;
 
 pub use relative_date::Relative;
+pub use news_outlets::names_news_outlet;
 pub use not_organizations::names_no_organization;
 pub use words::{is_name_particle, split_words};
 
@@ -250,6 +252,7 @@ struct DateFile {
 struct AttributionFile {
     before: Vec<String>,
     after: Vec<String>,
+    statement_after: Vec<String>,
     credits: Vec<String>,
 }
 
@@ -353,6 +356,8 @@ pub struct Lexicon {
     pub future_endings: Vec<String>,
     pub attribution_before: Vec<Phrase>,
     pub attribution_after: Vec<Phrase>,
+    /// Statement verbs ("said", "sagte"): after a news outlet's name they cite it as the source.
+    pub attribution_statement: Vec<Phrase>,
     /// Words that credit the journalists of a story ("reporting by", "édité par").
     pub credits: Vec<Phrase>,
     pub organization_pronouns: Vec<Phrase>,
@@ -450,6 +455,7 @@ impl Lexicon {
             future_endings: file.modality.future_endings.clone(),
             attribution_before: phrases(&file.attribution.before),
             attribution_after: phrases(&file.attribution.after),
+            attribution_statement: phrases(&file.attribution.statement_after),
             credits: phrases(&file.attribution.credits),
             organization_pronouns: phrases(&file.pronouns.organization),
             organization_possessives: phrases(&file.pronouns.organization_possessive),

@@ -261,6 +261,23 @@ fn an_adjective_after_the_title_does_not_part_it_from_its_organisation() {
 }
 
 #[test]
+fn a_company_that_says_its_chief_will_go_is_the_company_of_the_news_and_an_outlet_is_a_source() {
+    // A round-up: the second company speaks of its own chairman; "said" does not make it a cited source.
+    let text = "Board changes in brief\n\n\
+                Graniteway Insurance named Helen Moss chief risk officer on Monday. \
+                Brockley Steel said chairman Victor Lane would retire at the annual meeting.";
+    let names = [("Graniteway Insurance", Organization), ("Helen Moss", Person), ("Brockley Steel", Organization), ("Victor Lane", Person)];
+    let got = facts("en", text, &names);
+    has_all(&got, &["left Victor Lane @Brockley Steel chairman future"]);
+    // A news agency that says so is where the news comes from, not where the chairman sits.
+    let text = "Brockley Steel chairman to retire\n\n\
+                Brockley Steel is looking for a new chairman. Reuters said chairman Victor Lane would retire at the annual meeting.";
+    let names = [("Brockley Steel", Organization), ("Reuters", Organization), ("Victor Lane", Person)];
+    let got = facts("en", text, &names);
+    has_all(&got, &["left Victor Lane @Brockley Steel chairman future"]);
+}
+
+#[test]
 fn the_people_a_departure_lists_leave_together() {
     // Board resignations come as lists: the scorer reads the last names, far from the trigger, as less
     // likely to leave; the list makes them leave with the first. The seat vacated is the one the departure

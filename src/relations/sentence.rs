@@ -1,7 +1,7 @@
 //! One sentence as the extractors see it: folded words with byte spans, and where people,
 //! organisations, roles and trigger phrases sit among those words.
 
-use crate::lexicon::{fold, longest_match, Lexicon, Phrase};
+use crate::lexicon::{fold, longest_match, names_news_outlet, Lexicon, Phrase};
 use crate::model::{ByteSpan, Document, EntityKind, Role};
 use crate::lexicon::split_words;
 use std::ops::Range;
@@ -252,14 +252,16 @@ fn cited_before(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> b
     (words.start.saturating_sub(CITING_CUE_WORDS)..words.start).any(|w| longest_match(&lexicon.attribution_before, folded, w).is_some_and(|len| w + len + WORDS_AFTER_CITING_CUE >= words.start))
 }
 
-/// Is the organisation at `words` cited as a source ("according to X", "X reported")?
+/// Is the organisation at `words` cited as a source ("according to X", "X reported", "Bloomberg says")?
 fn is_source(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> bool {
     // The cue stands in the name's own clause: in "X, managing director of Delmar Foods, said" the person
     // speaks and the company is theirs.
-    let after = (words.end..words.end + 4)
-        .take_while(|&w| folded.get(w).is_some_and(|x| !matches!(x.as_str(), "," | ";" | ":" | "." | "(" | ")")))
-        .any(|w| longest_match(&lexicon.attribution_after, folded, w).is_some());
-    after || cited_before(folded, words, lexicon) || is_dateline_agency(folded, words)
+    let clause = (words.end..words.end + 4).take_while(|&w| folded.get(w).is_some_and(|x| !matches!(x.as_str(), "," | ";" | ":" | "." | "(" | ")")));
+    let cue_after = |cues: &[Phrase]| clause.clone().any(|w| longest_match(cues, folded, w).is_some());
+    // A company that says something speaks of its own news ("Brockley Steel said its chairman would
+    // retire"); only an outlet that says something is a source.
+    let outlet_says = || cue_after(&lexicon.attribution_statement) && names_news_outlet(&folded[words.clone()]);
+    cue_after(&lexicon.attribution_after) || outlet_says() || cited_before(folded, words, lexicon) || is_dateline_agency(folded, words)
 }
 
 /// Punctuation or a word of the lexicon's `title_continuation_ends` ends a role's continuation ("head of
