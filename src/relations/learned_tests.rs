@@ -278,6 +278,17 @@ fn a_company_that_says_its_chief_will_go_is_the_company_of_the_news_and_an_outle
 }
 
 #[test]
+fn becoming_the_holder_of_a_title_is_an_appointment() {
+    // "wordt voorzitter", "diventa amministratore delegato": the verb for becoming, then the title.
+    let text = "Nieuwe voorzitter bij Kadelweg\n\nAnnelies Brouwer wordt voorzitter van de raad van bestuur van Kadelweg.";
+    let got = facts("nl", text, &[("Annelies Brouwer", Person), ("Kadelweg", Organization)]);
+    assert!(got.iter().any(|f| f.starts_with("joins Annelies Brouwer @Kadelweg")), "{got:#?}");
+    let text = "Cambio al vertice di Ortensia\n\nLuca Gentile diventa amministratore delegato di Ortensia Alimentare.";
+    let got = facts("it", text, &[("Luca Gentile", Person), ("Ortensia Alimentare", Organization)]);
+    assert!(got.iter().any(|f| f.starts_with("joins Luca Gentile @Ortensia Alimentare")), "{got:#?}");
+}
+
+#[test]
 fn the_people_a_departure_lists_leave_together() {
     // Board resignations come as lists: the scorer reads the last names, far from the trigger, as less
     // likely to leave; the list makes them leave with the first. The seat vacated is the one the departure
