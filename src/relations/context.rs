@@ -240,7 +240,8 @@ impl Context<'_> {
                 // "Wethouder Petra Lubbers van de gemeente Hengeloord", "spokesman Tim Deighton of Acme": a
                 // title right before a name reaches past the name to its organisation.
                 let named = self.view.people.iter().find(|p| !p.implicit && p.words.start == role.words.end && p.words.end <= o.words.start);
-                let mut between = &folded[named.map_or(role.words.end, |p| p.words.end)..o.words.start];
+                let start = named.map_or(role.words.end, |p| p.words.end);
+                let mut between = &folded[start..o.words.start];
                 // "Pdg actuel de Michelin", "current CEO of Disney".
                 if between.first().is_some_and(|w| self.lexicon.held_now.contains(w)) {
                     between = &between[1..];
@@ -249,8 +250,9 @@ impl Context<'_> {
                 // "du groupe": an organisation pronoun that carries its own preposition.
                 let own_preposition = between.is_empty() && o.implicit && folded.get(o.words.start).is_some_and(preposition);
                 // "director of operations of the Europe division of Grupo X": a chain of phrases, each
-                // opened by a preposition, with no punctuation between.
-                let chained = between.len() <= CHAINED_ATTACHMENT && between.iter().all(|w| w.chars().any(char::is_alphanumeric));
+                // opened by a preposition, with no punctuation and nobody named between.
+                let nobody = !self.view.people.iter().any(|p| p.words.start >= start && p.words.end <= o.words.start);
+                let chained = between.len() <= CHAINED_ATTACHMENT && nobody && between.iter().all(|w| w.chars().any(char::is_alphanumeric));
                 // An adjective may follow the title before its preposition: "président national de X".
                 let opens = between.first().is_some_and(preposition)
                     || (between.len() >= 2 && preposition(&between[1]) && between[0].chars().all(char::is_lowercase));
