@@ -3,6 +3,7 @@
 //! cited source; another organisation that says something speaks of its own news. Knowledge as data: the
 //! lists are the file's.
 
+use super::fold;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -15,10 +16,10 @@ struct NewsOutletsFile {
     press_words: Vec<String>,
 }
 
-/// Each entry as its folded words.
+/// Each entry as its folded words (lower case, no accents), as the sentence's words are compared.
 static OUTLET_WORDS: LazyLock<BTreeSet<Vec<String>>> = LazyLock::new(|| {
     let file: NewsOutletsFile = toml::from_str(include_str!("data/news_outlets.toml")).expect("src/lexicon/data/news_outlets.toml is valid");
-    file.agencies.iter().chain(&file.broadcasters).chain(&file.press_words).map(|entry| entry.split_whitespace().map(String::from).collect()).collect()
+    file.agencies.iter().chain(&file.broadcasters).chain(&file.press_words).map(|entry| entry.split_whitespace().map(fold).collect()).collect()
 });
 
 /// Is the name, as folded words, a news outlet's: does it hold an agency's, a broadcaster's or a press
@@ -32,7 +33,7 @@ mod tests {
     use super::*;
 
     fn words(name: &str) -> Vec<String> {
-        name.split_whitespace().map(|w| w.to_lowercase()).collect()
+        name.split_whitespace().map(fold).collect()
     }
 
     #[test]
@@ -41,6 +42,7 @@ mod tests {
         assert!(names_news_outlet(&words("Financial Times")));
         assert!(names_news_outlet(&words("Europa Press")));
         assert!(names_news_outlet(&words("Corriere della Sera")));
+        assert!(names_news_outlet(&words("El País")));
         assert!(!names_news_outlet(&words("Brockley Steel")));
         assert!(!names_news_outlet(&words("Europa")));
     }
