@@ -12,7 +12,7 @@ use super::context::{gap, Context};
 use super::dates::{date_for, find_dates};
 use super::features::{bucket, FeatureSet};
 use crate::lexicon::Lexicon;
-use super::sentence::{Salience, SentenceView, Slot};
+use super::sentence::{RoleAt, Salience, SentenceView, Slot};
 use super::{extract_facts, focus_organization, replaces};
 use crate::model::{ByteSpan, Document, Fact, FactDate, FactKind, Modality, Role};
 use std::ops::Range;
@@ -243,10 +243,13 @@ impl SentenceCandidates<'_> {
             }
         }
         for person in &named {
+            // A title right before another name is that person's ("Aufsichtsratschef Dieter Hausmann dankte
+            // Kolb"), however near this one.
+            let titles_another = |r: &RoleAt| view.people.iter().any(|o| o.entity != person.entity && !o.implicit && o.words.start == r.words.end);
             let role = view
                 .roles
                 .iter()
-                .filter(|r| self.cx.words_between(&person.words, &r.words).len() <= TITLE_REACH)
+                .filter(|r| self.cx.words_between(&person.words, &r.words).len() <= TITLE_REACH && !titles_another(r))
                 .min_by_key(|r| self.cx.words_between(&person.words, &r.words).len());
             found.push(self.holding(role, person, &kinds_here));
         }
@@ -398,7 +401,7 @@ impl SentenceCandidates<'_> {
             .collect()
     }
 
-    fn holding(&self, role: Option<&super::sentence::RoleAt>, person: &Slot, kinds_here: &[FactKind]) -> Candidate {
+    fn holding(&self, role: Option<&RoleAt>, person: &Slot, kinds_here: &[FactKind]) -> Candidate {
         let cx = self.cx;
         let view = cx.view;
         let mut f = FeatureSet::new(FactKind::HoldsRole);

@@ -197,7 +197,9 @@ impl RelationModel {
 /// honoured to assume the role", "had planned to leave in May"). Over the candidates of true facts,
 /// the first repetition's reading matched the gold more often than the most confident one's, on the
 /// train articles (0.590 against 0.587) and on corpus/dev (0.724 against 0.707). Its role is the one of
-/// the most confident repetition that names one ("Hegeman is leaving" names none). A title a repetition
+/// the first repetition with a trigger that names one, for the same reason ("Hegeman is leaving" names
+/// none; role accuracy on matched facts, corpus/train 380 of 538 -> 385 of 539, against the most confident
+/// repetition's), else of the most confident repetition that names one. A title a repetition
 /// joins to its own ("presidente y consejero delegado") gives the statement once more with that title: the
 /// guidelines make two roles vacated or taken two relations.
 fn strongest_per_statement(readings: Vec<Reading>) -> Vec<Fact> {
@@ -223,8 +225,19 @@ fn strongest_per_statement(readings: Vec<Reading>) -> Vec<Fact> {
         }
         // A title read where the event's own trigger word stands is the event's; one read in a sentence about
         // other news ("X, head of products, will become head of business AI, Hegeman said") may be anyone's.
-        let titled = most_confident(&|r| r.triggered && r.fact.role.is_some(), key).or_else(|| most_confident(&|r| r.fact.role.is_some(), key));
+        // The first such sentence states the news; later ones go back over careers ("joined from Y, where
+        // she was finance director").
+        let first_titled = readings.iter().filter(|r| r.triggered && r.fact.role.is_some() && statement(&r.fact) == key).min_by_key(|r| r.fact.sentence);
+        let titled = first_titled.or_else(|| most_confident(&|r| r.fact.role.is_some(), key));
         kept.role = titled.and_then(|r| r.fact.role.clone());
+        // A succession's role is the one its first sentence gives, or, where that names none, the one the
+        // departure or appointment gives it (`inherit_succession_roles`): a later sentence goes back over
+        // the successor's career ("joined from Y in 2019, where she was finance director").
+        if kept.kind == FactKind::Replaces {
+            if let Some(first) = readings.iter().filter(|r| r.triggered && statement(&r.fact) == key).min_by_key(|r| r.fact.sentence) {
+                kept.role = first.fact.role.clone();
+            }
+        }
         // Titles a repetition joins ("presidente y consejero delegado") are the same event for each role.
         let joined = readings.iter().filter(|r| statement(&r.fact) == key && !r.coordinated_roles.is_empty());
         for role in joined.flat_map(|r| r.fact.role.iter().chain(&r.coordinated_roles)) {

@@ -364,3 +364,46 @@ fn a_departure_in_a_relative_clause_after_the_name_is_that_persons_own() {
     let got = facts("en", text, &[("Korvella", Organization), ("Ines Marlow", Person)]);
     assert!(got.iter().any(|f| f.starts_with("left Ines Marlow @Korvella") && f.ends_with("future")), "{got:#?}");
 }
+
+#[test]
+fn a_title_right_before_another_name_is_not_the_role_of_someone_near_it() {
+    // "Aufsichtsratschef Dieter Hausmann dankte Kolb": the title is Hausmann's; Kolb's seat is the one
+    // Eiling takes.
+    let text = "Der Aufsichtsrat der Brandauer Logistik AG hat Finanzvorstand Markus Eiling zum neuen Vorstandschef bestellt. \
+                Eiling folgt auf Renate Kolb, die das Unternehmen verlässt. \
+                Aufsichtsratschef Dieter Hausmann dankte Kolb für ihre Arbeit.";
+    let names = [
+        ("Brandauer Logistik AG", Organization),
+        ("Markus Eiling", Person),
+        ("Eiling", Person),
+        ("Renate Kolb", Person),
+        ("Dieter Hausmann", Person),
+        ("Kolb", Person),
+    ];
+    let got = facts("de", text, &names);
+    has_all(
+        &got,
+        &[
+            "replaces Markus Eiling <- Renate Kolb @Brandauer Logistik AG CEO asserted",
+            "left Renate Kolb @Brandauer Logistik AG CEO asserted",
+            "holds_role Dieter Hausmann @Brandauer Logistik AG chairman of the supervisory board asserted",
+        ],
+    );
+    assert!(!got.iter().any(|f| f.contains("Kolb") && f.contains("supervisory")), "{got:#?}");
+}
+
+#[test]
+fn a_succession_takes_the_role_of_the_sentence_that_first_tells_it_not_of_a_career_recalled_later() {
+    let text = "The board of Harwick Foods has appointed Priya Singh chief executive, succeeding Martin Doyle, who retires. \
+                Singh joined Harwick Foods from Brenton Dairies in 2019, where she was finance director.";
+    let names = [("Harwick Foods", Organization), ("Priya Singh", Person), ("Martin Doyle", Person), ("Singh", Person), ("Brenton Dairies", Organization)];
+    let got = facts("en", text, &names);
+    has_all(
+        &got,
+        &[
+            "replaces Priya Singh <- Martin Doyle @Harwick Foods CEO asserted",
+            "joins Priya Singh @Harwick Foods CEO asserted",
+            "left Martin Doyle @Harwick Foods CEO asserted",
+        ],
+    );
+}
