@@ -407,3 +407,16 @@ fn a_succession_takes_the_role_of_the_sentence_that_first_tells_it_not_of_a_care
         ],
     );
 }
+
+#[test]
+fn the_person_replaced_is_not_appointed_in_the_sentence_of_their_succession() {
+    let text = "Relevo en la cúpula de Grupo Almendra. \
+                Grupo Almendra ha nombrado consejero delegado a Javier Ortuño, hasta ahora director de operaciones de la compañía, \
+                en sustitución de Lucía Ferrer, que deja el cargo por motivos personales tras cinco años. \
+                Ferrer seguirá vinculada al grupo como consejera independiente.";
+    let names = [("Grupo Almendra", Organization), ("Javier Ortuño", Person), ("Lucía Ferrer", Person), ("Ferrer", Person)];
+    let got = facts("es", text, &names);
+    assert!(got.iter().any(|f| f.starts_with("replaces Javier Ortuño <- Lucía Ferrer @Grupo Almendra")), "{got:#?}");
+    assert!(got.iter().any(|f| f.starts_with("joins Javier Ortuño @Grupo Almendra")), "{got:#?}");
+    assert!(!got.iter().any(|f| f.starts_with("joins Lucía Ferrer")), "{got:#?}");
+}
