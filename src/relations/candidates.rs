@@ -91,9 +91,15 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
     let mut recent_organizations: Vec<Vec<usize>> = Vec::new();
     // (sentence, person) for every person standing in a sentence with a departure trigger.
     let mut departures: Vec<(usize, usize)> = Vec::new();
+    // The organisations named so far in the current paragraph (a line break starts one), in order.
+    let mut paragraph: Vec<usize> = Vec::new();
     let mut found = Vec::new();
     for index in 0..doc.sentences.len() {
+        if index > 0 && doc.text()[doc.sentences[index - 1].span.end..doc.sentences[index].span.start].contains('\n') {
+            paragraph.clear();
+        }
         let view = SentenceView::new(doc, index, lexicon, focus, &mut salience);
+        let named_here: Vec<usize> = view.organizations.iter().filter(|o| !o.implicit).map(|o| o.entity).collect();
         let cx = Context { view: &view, lexicon, focus, last_departed: None, article_date };
         let sentence = SentenceCandidates {
             cx: &cx,
@@ -107,6 +113,8 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
             dates: find_dates(&view, lexicon, article_date, false),
             dates_ahead: find_dates(&view, lexicon, article_date, true),
             departed_before: departed_before(&departures, index),
+            paragraph_last: paragraph.last().copied(),
+            focus_in_paragraph: focus.is_some_and(|f| paragraph.contains(&f) || named_here.contains(&f)),
         };
         // A line of names alone states nothing ("Ana sayfa / News", a byline, a caption's credit).
         let says_something = view.folded.iter().zip(&view.in_mention).any(|(w, &named)| !named && w.chars().any(char::is_alphabetic));
@@ -117,7 +125,8 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
             departures.extend(view.people.iter().map(|p| (index, p.entity)));
         }
         recent_people.push(view.people.iter().filter(|p| !p.implicit).map(|p| p.entity).collect());
-        recent_organizations.push(view.organizations.iter().filter(|o| !o.implicit).map(|o| o.entity).collect());
+        paragraph.extend(&named_here);
+        recent_organizations.push(named_here);
     }
     found
 }
@@ -164,6 +173,11 @@ struct SentenceCandidates<'a> {
     dates_ahead: Vec<(Range<usize>, FactDate)>,
     /// (person, sentences back) of the people said to be leaving before this sentence.
     departed_before: Vec<(usize, usize)>,
+    /// The organisation named last in the sentences of this paragraph before this one: in a round-up,
+    /// the company a paragraph is about ("Beim Chemiekonzern Velmar tritt ... zurück. Sein Nachfolger wird ...").
+    paragraph_last: Option<usize>,
+    /// Is the organisation in focus named in this paragraph, up to this sentence?
+    focus_in_paragraph: bool,
 }
 
 /// The trigger of `kind` nearest to `words`, if the sentence has one. A relative clause opened right after
@@ -523,6 +537,7 @@ impl SentenceCandidates<'_> {
         view.organizations.iter().for_each(|o| add(Some(o.entity)));
         add(attached);
         self.earlier_organizations.iter().for_each(|&o| add(Some(o)));
+        add(self.paragraph_last);
         add(cx.focus);
         add(None);
         let nearest_here = view.organizations.iter().filter(|o| !o.implicit).min_by_key(|o| gap(&o.words, anchor)).map(|o| o.entity);
@@ -573,7 +588,13 @@ impl SentenceCandidates<'_> {
                         let named_here = view.organizations.iter().any(|o| o.entity == entity && !o.implicit);
                         let others_named_here = view.organizations.iter().any(|o| o.entity != entity && !o.implicit);
                         f.add("here", format!("{}_{}", if named_here { "named" } else { "not_named" }, if others_named_here { "others_named" } else { "alone" }));
+                        // A round-up gives each company a paragraph: the one named last in this paragraph, read
+                        // with whether the paragraph names the focus at all, and the focus read the same way.
+                        if self.paragraph_last == Some(entity) {
+                            f.add("paragraph_last", format!("{}_{}", cx.focus == Some(entity), self.focus_in_paragraph));
+                        }
                         if cx.focus == Some(entity) {
+                            f.add("focus_paragraph", format!("{}_{named_here}_{others_named_here}", self.focus_in_paragraph));
                             f.add("focus_here", format!("{named_here}_{others_named_here}"));
                             f.add("focus_lead", format!("{}_{named_here}_{others_named_here}", bucket(self.focus_lead, &[0, 1, 3])));
                         }

@@ -420,3 +420,25 @@ fn the_person_replaced_is_not_appointed_in_the_sentence_of_their_succession() {
     assert!(got.iter().any(|f| f.starts_with("joins Javier Ortuño @Grupo Almendra")), "{got:#?}");
     assert!(!got.iter().any(|f| f.starts_with("joins Lucía Ferrer")), "{got:#?}");
 }
+
+#[test]
+fn in_a_round_up_a_sentence_that_names_no_company_is_about_its_paragraphs() {
+    // Two paragraphs, one company each; the second paragraph's follow-up sentence names none.
+    let text = "Personalien\n\
+                Der Maschinenbauer Hollweg AG hat einen neuen Finanzvorstand: Sabine Roth übernimmt zum 1. Juli die Nachfolge von Klaus Betz, der in den Ruhestand geht.\n\
+                Beim Chemiekonzern Velmar tritt Vorstandschef Thomas Albers mit sofortiger Wirkung zurück. Sein Nachfolger wird kommissarisch Finanzchef Ralf Menke.";
+    let names = [
+        ("Hollweg AG", Organization),
+        ("Sabine Roth", Person),
+        ("Klaus Betz", Person),
+        ("Velmar", Organization),
+        ("Thomas Albers", Person),
+        ("Ralf Menke", Person),
+    ];
+    let got = facts("de", text, &names);
+    has_all(&got, &["left Thomas Albers @Velmar CEO asserted"]);
+    assert!(got.iter().any(|f| f.starts_with("replaces Ralf Menke <- Thomas Albers @Velmar")), "{got:#?}");
+    assert!(got.iter().any(|f| f.starts_with("joins Ralf Menke @Velmar")), "{got:#?}");
+    assert!(got.iter().any(|f| f.starts_with("replaces Sabine Roth <- Klaus Betz @Hollweg AG")), "{got:#?}");
+    assert!(!got.iter().any(|f| f.contains("Menke @Hollweg") || f.contains("Albers @Hollweg")), "{got:#?}");
+}
