@@ -99,7 +99,13 @@ fn completed(mut facts: Vec<Fact>, named_in_denials: &BTreeSet<usize>) -> Vec<Fa
     let mut facts = one_direction_per_pair(facts);
     inherit_succession_roles(&mut facts);
     let successions: Vec<Fact> = facts.iter().filter(|f| f.kind == FactKind::Replaces).cloned().collect();
-    for implied in implied_by_successions(&successions) {
+    // Only the succession a successor keeps (`one_predecessor_per_successor`) gives their appointment its
+    // role; a weaker one, to someone who left another company of a round-up, would give another seat. The
+    // departure a weaker one implies stands, unless the article has that person leave another organisation.
+    let kept = |f: &Fact| strongest_succession(&successions, f.person, f.organization).is_some_and(|s| std::ptr::eq(s, f));
+    let leaves_elsewhere = |i: &Fact| facts.iter().any(|g| g.kind == FactKind::Left && g.person == i.person && g.organization != i.organization);
+    let implied_facts = successions.iter().flat_map(|f| implied_by_successions(std::slice::from_ref(f)).into_iter().filter(move |i| kept(f) || (i.kind == FactKind::Left && !leaves_elsewhere(i))));
+    for implied in implied_facts.collect::<Vec<_>>() {
         let same_event = |f: &&mut Fact| (f.kind, f.person, f.organization) == (implied.kind, implied.person, implied.organization) && f.role.is_some();
         match facts.iter_mut().find(same_event) {
             Some(stated) => stated.role = implied.role.clone().or(stated.role.take()),
@@ -187,6 +193,16 @@ fn one_direction_per_pair(facts: Vec<Fact>) -> Vec<Fact> {
     };
     let keep: Vec<bool> = facts.iter().map(|f| !reversed_is_surer(f)).collect();
     facts.into_iter().zip(keep).filter_map(|(f, keep)| keep.then_some(f)).collect()
+}
+
+/// The most confident succession of a successor at an organisation, the first in text order on ties.
+fn strongest_succession(successions: &[Fact], person: usize, organization: Option<usize>) -> Option<&Fact> {
+    successions
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == FactKind::Replaces && (f.person, f.organization) == (person, organization))
+        .max_by(|(i, a), (j, b)| a.confidence.total_cmp(&b.confidence).then(j.cmp(i)))
+        .map(|(_, f)| f)
 }
 
 /// A successor takes over from one person: of the successions the model finds for one successor at one
