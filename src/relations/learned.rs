@@ -185,7 +185,10 @@ impl RelationModel {
             }
             facts.push(Reading { fact, triggered: candidate.triggered, coordinated_roles: candidate.coordinated_roles.clone() });
         }
-        Ok(strongest_per_statement(facts))
+        // A headline names the news in few words ("X names co-chief executives after Y exit"): a title there
+        // may be anyone's, so an event's role is read in the body first.
+        let headline = doc.sentences.first().filter(|s| !s.ends_like_a_sentence(doc.text())).map(|_| 0);
+        Ok(strongest_per_statement(facts, headline))
     }
 }
 
@@ -202,7 +205,7 @@ impl RelationModel {
 /// repetition's), else of the most confident repetition that names one. A title a repetition
 /// joins to its own ("presidente y consejero delegado") gives the statement once more with that title: the
 /// guidelines make two roles vacated or taken two relations.
-fn strongest_per_statement(readings: Vec<Reading>) -> Vec<Fact> {
+fn strongest_per_statement(readings: Vec<Reading>, headline: Option<usize>) -> Vec<Fact> {
     let statement = |f: &Fact| (f.kind, f.person, f.predecessor, if f.kind == FactKind::HoldsRole { f.organization } else { None });
     let most_confident = |keep: &dyn Fn(&Reading) -> bool, key| {
         readings
@@ -227,14 +230,14 @@ fn strongest_per_statement(readings: Vec<Reading>) -> Vec<Fact> {
         // other news ("X, head of products, will become head of business AI, Hegeman said") may be anyone's.
         // The first such sentence states the news; later ones go back over careers ("joined from Y, where
         // she was finance director").
-        let first_titled = readings.iter().filter(|r| r.triggered && r.fact.role.is_some() && statement(&r.fact) == key).min_by_key(|r| r.fact.sentence);
+        let first_titled = readings.iter().filter(|r| r.triggered && r.fact.role.is_some() && statement(&r.fact) == key).min_by_key(|r| (Some(r.fact.sentence) == headline, r.fact.sentence));
         let titled = first_titled.or_else(|| most_confident(&|r| r.fact.role.is_some(), key));
         kept.role = titled.and_then(|r| r.fact.role.clone());
         // A succession's role is the one its first sentence gives, or, where that names none, the one the
         // departure or appointment gives it (`inherit_succession_roles`): a later sentence goes back over
         // the successor's career ("joined from Y in 2019, where she was finance director").
         if kept.kind == FactKind::Replaces {
-            if let Some(first) = readings.iter().filter(|r| r.triggered && statement(&r.fact) == key).min_by_key(|r| r.fact.sentence) {
+            if let Some(first) = readings.iter().filter(|r| r.triggered && statement(&r.fact) == key).min_by_key(|r| (Some(r.fact.sentence) == headline, r.fact.sentence)) {
                 kept.role = first.fact.role.clone();
             }
         }
@@ -304,7 +307,7 @@ mod tests {
             reading(departure(1, Modality::Future, 0.6), true),
             reading(departure(4, Modality::Asserted, 0.9), true),
         ];
-        let kept = strongest_per_statement(facts);
+        let kept = strongest_per_statement(facts, None);
         assert_eq!(kept.len(), 1);
         assert_eq!((kept[0].modality, kept[0].sentence, kept[0].confidence), (Modality::Future, 4, 0.9));
     }

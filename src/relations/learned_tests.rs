@@ -444,3 +444,49 @@ fn in_a_round_up_a_sentence_that_names_no_company_is_about_its_paragraphs() {
     assert!(got.iter().any(|f| f.starts_with("replaces Sabine Roth <- Klaus Betz @Hollweg AG")), "{got:#?}");
     assert!(!got.iter().any(|f| f.contains("Menke @Hollweg") || f.contains("Albers @Hollweg") || f.contains("Betz @Velmar")), "{got:#?}");
 }
+
+#[test]
+fn what_a_head_heads_ends_before_a_name() {
+    let text = "Corran Bank said chief executive Peter Halden had stepped down. \
+                The board appointed finance chief Mara Quinn and head of retail Tom Ellery as co-chief executives.";
+    let names = [("Corran Bank", Organization), ("Peter Halden", Person), ("Mara Quinn", Person), ("Tom Ellery", Person)];
+    let mut doc = super::tests::document("en", text, &names);
+    model_stage().process(&mut doc).unwrap();
+    let roles: Vec<String> = doc.facts.iter().filter(|f| doc.entities[f.person].name == "Tom Ellery").filter_map(|f| f.role.as_ref().map(|r| r.written.clone())).collect();
+    assert!(roles.iter().any(|r| r == "head of retail"), "{roles:?}");
+    assert!(!roles.iter().any(|r| r.contains("Ellery")), "{roles:?}");
+}
+
+#[test]
+fn a_departure_keeps_the_seat_its_own_sentence_names_when_co_successors_take_another() {
+    let text = "Corran Bank names co-chief executives after Halden exit\n\
+                Corran Bank said on Monday that chief executive Peter Halden had stepped down with immediate effect. \
+                The board appointed finance chief Mara Quinn and head of retail Tom Ellery as co-chief executives while it searches for a permanent successor.\n\
+                Halden, who joined Corran from Westfield Insurance in 2018, will remain available to the board until March.";
+    let names = [
+        ("Corran Bank", Organization),
+        ("Corran", Organization),
+        ("Peter Halden", Person),
+        ("Halden", Person),
+        ("Mara Quinn", Person),
+        ("Tom Ellery", Person),
+        ("Westfield Insurance", Organization),
+    ];
+    let mut doc = super::tests::document("en", text, &names);
+    model_stage().process(&mut doc).unwrap();
+    let written = |kind: FactKind, person: &str| {
+        doc.facts.iter().filter(|f| f.kind == kind && doc.entities[f.person].name == person).filter_map(|f| f.role.as_ref().map(|r| r.written.clone())).collect::<Vec<_>>()
+    };
+    assert_eq!(written(FactKind::Left, "Peter Halden"), ["chief executive"]);
+}
+
+#[test]
+fn a_departure_keeps_its_own_seat_when_the_successor_takes_it_ad_interim() {
+    let text = "Chief executive Peter Halden has resigned from Corran Bank. \
+                Finance chief Mara Quinn will succeed him as interim chief executive.";
+    let names = [("Corran Bank", Organization), ("Peter Halden", Person), ("Mara Quinn", Person)];
+    let mut doc = super::tests::document("en", text, &names);
+    model_stage().process(&mut doc).unwrap();
+    let left: Vec<String> = doc.facts.iter().filter(|f| f.kind == FactKind::Left).filter_map(|f| f.role.as_ref().map(|r| r.written.clone())).collect();
+    assert_eq!(left, ["Chief executive"], "{:#?}", readable(&doc));
+}

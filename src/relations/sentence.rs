@@ -149,7 +149,9 @@ impl SentenceView {
             }
             position += 1;
         }
-        let mut roles = find_roles(&folded, &words, doc.text(), &in_mention, lexicon);
+        let mut in_person = vec![false; folded.len()];
+        people.iter().filter(|p| !p.implicit).for_each(|p| p.words.clone().for_each(|w| in_person[w] = true));
+        let mut roles = find_roles(&folded, &words, doc.text(), &in_mention, &in_person, lexicon);
         // "VW-Chef Martin Winterkorn": the compound names the organisation, which is then in the sentence.
         let mut names: Option<Vec<(Vec<String>, usize)>> = None;
         for role in roles.iter_mut() {
@@ -270,7 +272,7 @@ fn ends_role(lexicon: &Lexicon, word: &str) -> bool {
     matches!(word, "," | "." | ";" | ":" | "(" | ")" | "\"") || lexicon.title_continuation_ends.iter().any(|w| w == word)
 }
 
-fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[bool], lexicon: &Lexicon) -> Vec<RoleAt> {
+fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[bool], in_person: &[bool], lexicon: &Lexicon) -> Vec<RoleAt> {
     let mut roles = Vec::new();
     let mut position = 0;
     while position < folded.len() {
@@ -298,7 +300,8 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
                     start = after + 1;
                 }
             }
-            let mut end = (start..folded.len().min(start + 4)).find(|&w| ends_role(lexicon, &folded[w])).unwrap_or(folded.len().min(start + 4));
+            // What is headed ends before a person's name ("head of retail Tom Ellery").
+            let mut end = (start..folded.len().min(start + 4)).find(|&w| ends_role(lexicon, &folded[w]) || in_person[w]).unwrap_or(folded.len().min(start + 4));
             while end > start && lexicon.title_function_words.contains(&folded[end - 1]) {
                 end -= 1;
             }
