@@ -213,6 +213,10 @@ fn strongest_per_statement(readings: Vec<Reading>, headline: Option<usize>) -> V
             .filter(|r| statement(&r.fact) == key && keep(r))
             .max_by(|a, b| a.fact.confidence.total_cmp(&b.fact.confidence).then(b.fact.sentence.cmp(&a.fact.sentence)))
     };
+    // The first repetition with a trigger word, in the body before the headline.
+    let first_triggered = |keep: &dyn Fn(&Reading) -> bool, key| {
+        readings.iter().filter(|r| r.triggered && statement(&r.fact) == key && keep(r)).min_by_key(|r| (Some(r.fact.sentence) == headline, r.fact.sentence))
+    };
     let mut seen = std::collections::BTreeSet::new();
     let mut chosen: Vec<Fact> = Vec::new();
     for reading in &readings {
@@ -230,14 +234,13 @@ fn strongest_per_statement(readings: Vec<Reading>, headline: Option<usize>) -> V
         // other news ("X, head of products, will become head of business AI, Hegeman said") may be anyone's.
         // The first such sentence states the news; later ones go back over careers ("joined from Y, where
         // she was finance director").
-        let first_titled = readings.iter().filter(|r| r.triggered && r.fact.role.is_some() && statement(&r.fact) == key).min_by_key(|r| (Some(r.fact.sentence) == headline, r.fact.sentence));
-        let titled = first_titled.or_else(|| most_confident(&|r| r.fact.role.is_some(), key));
+        let titled = first_triggered(&|r| r.fact.role.is_some(), key).or_else(|| most_confident(&|r| r.fact.role.is_some(), key));
         kept.role = titled.and_then(|r| r.fact.role.clone());
         // A succession's role is the one its first sentence gives, or, where that names none, the one the
         // departure or appointment gives it (`inherit_succession_roles`): a later sentence goes back over
         // the successor's career ("joined from Y in 2019, where she was finance director").
         if kept.kind == FactKind::Replaces {
-            if let Some(first) = readings.iter().filter(|r| r.triggered && statement(&r.fact) == key).min_by_key(|r| (Some(r.fact.sentence) == headline, r.fact.sentence)) {
+            if let Some(first) = first_triggered(&|_| true, key) {
                 kept.role = first.fact.role.clone();
             }
         }

@@ -106,7 +106,7 @@ fn completed(mut facts: Vec<Fact>, named_in_denials: &BTreeSet<usize>) -> Vec<Fa
     // departure a weaker one implies stands, unless the article has that person leave another organisation.
     let kept = |f: &Fact| strongest_succession(&successions, f.person, f.organization).is_some_and(|s| std::ptr::eq(s, f));
     let leaves_elsewhere = |i: &Fact| facts.iter().any(|g| g.kind == FactKind::Left && g.person == i.person && g.organization != i.organization);
-    let implied_facts = successions.iter().flat_map(|f| implied_by_successions(std::slice::from_ref(f)).into_iter().filter(move |i| kept(f) || (i.kind == FactKind::Left && !leaves_elsewhere(i))));
+    let implied_facts = successions.iter().flat_map(|f| implied_by_succession(f).into_iter().filter(move |i| kept(f) || (i.kind == FactKind::Left && !leaves_elsewhere(i))));
     for implied in implied_facts.collect::<Vec<_>>() {
         let same_event = |f: &&mut Fact| (f.kind, f.person, f.organization) == (implied.kind, implied.person, implied.organization) && f.role.is_some();
         match facts.iter_mut().find(same_event) {
@@ -216,11 +216,8 @@ fn strongest_succession(successions: &[Fact], person: usize, organization: Optio
 /// candidates that reach back over earlier departures can pair a new appointee with everyone who left
 /// ("nominato il consigliere X vicepresidente" after five resignations).
 fn one_predecessor_per_successor(facts: Vec<Fact>) -> Vec<Fact> {
-    let successor = |f: &Fact| (f.kind == FactKind::Replaces).then_some((f.person, f.organization));
-    let strongest = |key| {
-        facts.iter().enumerate().filter(|(_, f)| successor(f) == Some(key)).max_by(|(i, a), (j, b)| a.confidence.total_cmp(&b.confidence).then(j.cmp(i))).map(|(i, _)| i)
-    };
-    let keep: Vec<bool> = facts.iter().enumerate().map(|(i, f)| successor(f).is_none_or(|key| strongest(key) == Some(i))).collect();
+    let strongest = |f: &Fact| strongest_succession(&facts, f.person, f.organization).is_some_and(|s| std::ptr::eq(s, f));
+    let keep: Vec<bool> = facts.iter().map(|f| f.kind != FactKind::Replaces || strongest(f)).collect();
     facts.into_iter().zip(keep).filter_map(|(f, keep)| keep.then_some(f)).collect()
 }
 
@@ -339,7 +336,7 @@ pub fn extract_facts(doc: &Document, lexicon: &Lexicon) -> Vec<Fact> {
     }
     inherit_succession_roles(&mut facts);
     let successions: Vec<Fact> = facts.iter().filter(|f| f.kind == FactKind::Replaces).cloned().collect();
-    facts.extend(implied_by_successions(&successions));
+    facts.extend(successions.iter().flat_map(implied_by_succession));
     facts.extend(successions_from_role_changes(&facts));
     facts.extend(implied_role_holdings(&facts));
     deduplicate(headline_yields_to_lead(facts, lead_sentence(doc)))
@@ -378,15 +375,13 @@ fn inherit_succession_roles(facts: &mut [Fact]) {
 }
 
 /// A succession says the predecessor leaves and the successor takes the role.
-fn implied_by_successions(successions: &[Fact]) -> Vec<Fact> {
-    let mut implied = Vec::new();
-    for fact in successions {
-        let Some(old) = fact.predecessor else { continue };
-        let lower = fact.confidence * 0.9;
-        implied.push(Fact { kind: FactKind::Left, person: old, predecessor: None, confidence: lower, ..fact.clone() });
-        implied.push(Fact { kind: FactKind::Joins, predecessor: None, confidence: lower, ..fact.clone() });
-    }
-    implied
+fn implied_by_succession(fact: &Fact) -> Vec<Fact> {
+    let Some(old) = fact.predecessor else { return Vec::new() };
+    let lower = fact.confidence * 0.9;
+    vec![
+        Fact { kind: FactKind::Left, person: old, predecessor: None, confidence: lower, ..fact.clone() },
+        Fact { kind: FactKind::Joins, predecessor: None, confidence: lower, ..fact.clone() },
+    ]
 }
 
 /// Words of a normalised title that do not change which seat it is: an interim or executive chairman
