@@ -14,6 +14,7 @@ struct NameWords {
     generic_leading_words: Vec<String>,
     acronym_skipped_words: Vec<String>,
     unit_words: Vec<String>,
+    inflection_endings: Vec<String>,
 }
 
 struct Lists {
@@ -23,6 +24,7 @@ struct Lists {
     generic_leading_words: HashSet<String>,
     acronym_skipped_words: HashSet<String>,
     unit_words: HashSet<String>,
+    inflection_endings: Vec<String>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -34,6 +36,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         generic_leading_words: words.generic_leading_words.into_iter().collect(),
         acronym_skipped_words: words.acronym_skipped_words.into_iter().collect(),
         unit_words: words.unit_words.into_iter().collect(),
+        inflection_endings: words.inflection_endings,
     }
 });
 
@@ -53,6 +56,20 @@ pub fn leading_words_name_the_whole(short: &[String], full: &[String]) -> bool {
             tail.iter().all(|w| LISTS.sector_words.contains(w)) || (tail.len() <= MAX_TAIL_WORDS && !tail.iter().any(|w| LISTS.unit_words.contains(w)))
         }
 }
+
+/// Two organisation keys that are one name in two grammatical forms: word for word the same, or one
+/// word the other with an ending the sentence gave it ("deutschen bank" / "deutsche bank",
+/// "landesamts fur statistik" / "landesamt fur statistik"). A word too short to carry an ending is
+/// compared whole.
+pub fn same_name_inflected(a: &[String], b: &[String]) -> bool {
+    let inflected = |long: &str, short: &str| {
+        short.chars().count() >= MIN_INFLECTED_STEM && LISTS.inflection_endings.iter().any(|e| long.strip_suffix(e.as_str()) == Some(short))
+    };
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y || inflected(x, y) || inflected(y, x))
+}
+
+/// Shorter words than this are compared whole: "ag" and "ags", "sv" and "svs" say nothing.
+const MIN_INFLECTED_STEM: usize = 4;
 
 /// How many words after the leading ones may still be the same organisation's longer name ("Atkins
 /// Nutritionals", "Postmedia Network Canada" after the suffix-free key).

@@ -3,7 +3,7 @@
 //! A short mention joins the closest earlier entity it fits, so two people sharing a surname are told
 //! apart by which was mentioned last.
 
-use super::names::{acronyms, fold, is_acronym, leading_words_name_the_whole, organization_key, person_key, spelt_by_word_starts};
+use super::names::{acronyms, fold, is_acronym, leading_words_name_the_whole, organization_key, person_key, same_name_inflected, spelt_by_word_starts};
 use std::collections::{BTreeMap, BTreeSet};
 use crate::model::{EntityKind, LocalEntity, Mention};
 use strsim::normalized_damerau_levenshtein;
@@ -169,13 +169,16 @@ fn find_person(clusters: &[Cluster], key: &[String]) -> Option<usize> {
     surname_exact.or(same_word).or(given_name).or(inner_surname).or(surname_fuzzy).map(|(i, _)| i)
 }
 
-/// The organisation cluster a name belongs to: the same key, the last word of a longer name
+/// The organisation cluster a name belongs to: the same key (or the same name inflected), the last word of a longer name
 /// ("Journal"), or its acronym ("WSJ"). A first word alone ("Meta" for "Meta Superintelligence Labs")
 /// names a different organisation too often to join, unless the rest only says what the organisation
 /// does (`find_by_short_form`).
 fn find_organization(clusters: &[Cluster], key: &[String], surface: &str, spelt: &[String], tail_stands_for_whole: bool) -> Option<usize> {
     let organizations = || clusters.iter().enumerate().rev().filter(|(_, c)| c.kind == EntityKind::Organization);
     if let Some((i, _)) = organizations().find(|(_, c)| c.keys.iter().any(|k| k == key)) {
+        return Some(i);
+    }
+    if let Some((i, _)) = organizations().find(|(_, c)| c.keys.iter().any(|k| same_name_inflected(k, key))) {
         return Some(i);
     }
     if let [word] = key {

@@ -160,3 +160,26 @@ fn a_short_form_spelt_from_the_starts_of_the_full_names_words_joins_it() {
     let got = groups(text, &[("NorTel", Organization), ("Nordic Telecom", Organization), ("Norbert Telemetry", Organization)]);
     assert_eq!(got.len(), 3, "{got:?}");
 }
+
+#[test]
+fn a_name_inflected_by_its_sentence_is_the_same_organisation() {
+    let text = "Die Westfälische Kreditbank wächst. Der Chef der Westfälischen Kreditbank, Uwe Lamm, und ein Sprecher \
+                des Landesamts für Statistik bestätigten das; das Landesamt für Statistik schweigt. Die Kreditbanken Nord \
+                sind eine andere Bank.";
+    let got = groups(
+        text,
+        &[
+            ("Westfälische Kreditbank", Organization),
+            ("Westfälischen Kreditbank", Organization),
+            ("Uwe Lamm", Person),
+            ("Landesamts für Statistik", Organization),
+            ("Landesamt für Statistik", Organization),
+            ("Kreditbanken Nord", Organization),
+        ],
+    );
+    assert_eq!(got[0], ("Westfälische Kreditbank".to_string(), vec!["Westfälische Kreditbank".to_string(), "Westfälischen Kreditbank".to_string()]));
+    assert_eq!(got[2].1, ["Landesamts für Statistik", "Landesamt für Statistik"]);
+    // A name of other words is another organisation, whatever its endings.
+    assert_eq!(got[3].1, ["Kreditbanken Nord"]);
+    assert_eq!(got.len(), 4);
+}
