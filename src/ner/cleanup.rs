@@ -55,10 +55,19 @@ pub fn clean_mention(lang: &str, text: &str, span: ByteSpan, kind: EntityKind) -
         return None;
     }
     let name = match name_after_leading_title(lang, trimmed_surface) {
+        // What follows the body is a description in lower case ("Conselho de Administração da fabricante
+        // de ônibus"): the organisation is named elsewhere, if at all.
+        Some(start) if describes(&trimmed_surface[start..]) => return None,
         Some(start) => ByteSpan::new(trimmed.start + start, trimmed.end),
         None => trimmed,
     };
     (!is_organization_noun(lang, name.slice(text))).then_some(name)
+}
+
+/// Several words opening with a lower-case one: a description ("fabricante de ônibus"), not a name. One
+/// lower-case word may be a name ("bpost").
+fn describes(surface: &str) -> bool {
+    surface.chars().next().is_some_and(char::is_lowercase) && surface.trim().contains(char::is_whitespace)
 }
 
 /// An organisation's or place's name does not start with a lower-case word: "de Meta", "the Journal"
@@ -283,6 +292,15 @@ mod tests {
         assert_eq!(cleaned("nl", "Raad van Commissarissen van Polderkracht", EntityKind::Organization).as_deref(), Some("Polderkracht"));
         // A one-word body before a name is part of the name.
         assert_eq!(cleaned("es", "Consejo de Ministros", EntityKind::Organization).as_deref(), Some("Consejo de Ministros"));
+        // After the body, a description names no organisation.
+        let in_sentence = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            clean_mention("pt", text, ByteSpan::new(start, start + name.len()), EntityKind::Organization).map(|s| s.slice(text).to_string())
+        };
+        let text = "Ana Reis, presidente do Conselho de Administração da fabricante de tintas, falou.";
+        assert_eq!(in_sentence(text, "Conselho de Administração da fabricante de tintas"), None);
+        let text = "Ana Reis, presidente do Conselho de Administração da Vianorte Tintas, falou.";
+        assert_eq!(in_sentence(text, "Conselho de Administração da Vianorte Tintas").as_deref(), Some("Vianorte Tintas"));
     }
 
     #[test]
