@@ -257,9 +257,9 @@ impl SentenceCandidates<'_> {
             }
         }
         for person in &named {
-            // A title right before another name is that person's ("Aufsichtsratschef Dieter Hausmann dankte
-            // Kolb"), however near this one.
-            let titles_another = |r: &RoleAt| view.people.iter().any(|o| o.entity != person.entity && !o.implicit && o.words.start == r.words.end);
+            // A title written with another name is that person's ("Aufsichtsratschef Dieter Hausmann dankte
+            // Kolb", "Santini e o presidente da Caixa, Pedro Guimarães"), however near this one.
+            let titles_another = |r: &RoleAt| self.cx.title_holder(r).is_some_and(|holder| holder != person.entity);
             let role = view
                 .roles
                 .iter()

@@ -104,6 +104,32 @@ impl Context<'_> {
         chain.into_iter().map(|(_, role)| role.clone()).collect()
     }
 
+    /// The person a title is written with, when the sentence says: the name right after it
+    /// ("Aufsichtsratschef Dieter Hausmann"), else the name it follows past a comma or a preposition ("Fabio
+    /// Rinaldi, direttore generale della Regione, Carla Neri e ...", "Bernardini a capo del Bilancio"), else
+    /// the name after it past its organisation and a comma ("Santini e o presidente da Caixa, Pedro
+    /// Guimarães"). A parenthesis between is a list's aside ("Ramiro Sequeira, como COO (que foi ...),
+    /// Alexandra Reis"), and a joining word a list's next item ("Santini e o presidente").
+    pub fn title_holder(&self, role: &RoleAt) -> Option<usize> {
+        let named = || self.view.people.iter().filter(|p| !p.implicit);
+        let aside = |range: Range<usize>| self.view.folded[range].iter().any(|w| w == "(");
+        // The words between a title and a name after it, less the articles and prepositions that attach
+        // the title's organisation.
+        let after = |p: &Slot| {
+            let linking = |w: &&String| self.lexicon.articles.contains(*w) || self.lexicon.attaching_prepositions.contains(*w);
+            (p.words.start >= role.words.end && !aside(role.words.end..p.words.start))
+                .then(|| self.words_between(&role.words, &p.words).into_iter().filter(|w| !linking(w)).collect::<Vec<_>>())
+        };
+        let follows = |p: &Slot| {
+            let rest: Vec<&String> = self.words_between(&p.words, &role.words).into_iter().filter(|w| !self.lexicon.articles.contains(*w)).collect();
+            p.words.end <= role.words.start && !aside(p.words.end..role.words.start) && rest.len() <= 1 && !rest.iter().any(|w| self.lexicon.title_joiners.contains(*w))
+        };
+        let right_before = named().find(|p| after(p).is_some_and(|rest| rest.is_empty()));
+        let followed = || named().filter(|p| follows(p)).max_by_key(|p| p.words.end);
+        let before_comma = || named().find(|p| after(p).is_some_and(|rest| rest.len() == 1 && rest[0] == ","));
+        right_before.or_else(followed).or_else(before_comma).map(|p| p.entity)
+    }
+
     /// The role that belongs with a trigger and its person: "as CEO" after the trigger, a title next to
     /// the name, or the closest title in the sentence. A past role ("Alexandr Wang, ancien directeur
     /// général de Scale AI") is not the one an event is about.

@@ -490,3 +490,35 @@ fn a_departure_keeps_its_own_seat_when_the_successor_takes_it_ad_interim() {
     let left: Vec<String> = doc.facts.iter().filter(|f| f.kind == FactKind::Left).filter_map(|f| f.role.as_ref().map(|r| r.written.clone())).collect();
     assert_eq!(left, ["Chief executive"], "{:#?}", readable(&doc));
 }
+
+#[test]
+fn a_title_is_of_the_company_a_contracted_preposition_names() {
+    // "da", "do", "della": the article a preposition takes in is still the preposition attaching a title
+    // to its organisation. Leonor's earlier seat is at Cerâmica Atlântida, not at the company she joins.
+    let text = "O Grupo Vinagre & Filhos nomeou Leonor Caldeira diretora de operações. \
+                Leonor Caldeira era até agora diretora industrial da Cerâmica Atlântida.";
+    let names = [("Grupo Vinagre & Filhos", Organization), ("Leonor Caldeira", Person), ("Cerâmica Atlântida", Organization)];
+    let got = facts("pt", text, &names);
+    has_all(&got, &["holds_role Leonor Caldeira @Cerâmica Atlântida director asserted"]);
+    assert!(!got.iter().any(|f| f.starts_with("holds_role Leonor Caldeira @Grupo Vinagre & Filhos director ")), "{got:#?}");
+}
+
+#[test]
+fn a_title_before_another_name_past_its_company_and_a_comma_is_that_persons() {
+    // "o presidente da Caixa Lusa, Pedro Gaspar": the title is Gaspar's, not that of Sá, named just before.
+    let text = "Na comitiva estão a secretária executiva da Casa Civil, Marta Sá, e o presidente da Caixa Lusa, Pedro Gaspar.";
+    let names = [("Casa Civil", Organization), ("Marta Sá", Person), ("Caixa Lusa", Organization), ("Pedro Gaspar", Person)];
+    let got = facts("pt", text, &names);
+    has_all(&got, &["holds_role Pedro Gaspar @Caixa Lusa president asserted"]);
+    assert!(!got.iter().any(|f| f.contains("Marta Sá") && f.contains("president")), "{got:#?}");
+}
+
+#[test]
+fn in_a_list_a_title_right_after_a_name_stays_that_persons() {
+    // "A, title of X, B, ...": the title follows its own name; the next name, after a comma, does not take it.
+    let text = "Alla riunione hanno partecipato Fabio Rinaldi, direttore generale della Regione Molise, Carla Neri e Luca Gatti.";
+    let names = [("Fabio Rinaldi", Person), ("Regione Molise", Organization), ("Carla Neri", Person), ("Luca Gatti", Person)];
+    let got = facts("it", text, &names);
+    has_all(&got, &["holds_role Fabio Rinaldi @Regione Molise general manager asserted"]);
+    assert!(!got.iter().any(|f| f.contains("Carla Neri") && f.contains("general manager")), "{got:#?}");
+}
