@@ -64,10 +64,10 @@ pub fn clean_mention(lang: &str, text: &str, span: ByteSpan, kind: EntityKind) -
     (!is_organization_noun(lang, name.slice(text))).then_some(name)
 }
 
-/// Several words opening with a lower-case one: a description ("fabricante de ônibus"), not a name. One
-/// lower-case word may be a name ("bpost").
+/// Several words opening with a lower-case one or a number: a description or a date ("fabricante de
+/// ônibus", "Assemblée générale du 14 juin"), not a name. One lower-case word may be a name ("bpost").
 fn describes(surface: &str) -> bool {
-    surface.chars().next().is_some_and(char::is_lowercase) && surface.trim().contains(char::is_whitespace)
+    surface.chars().next().is_some_and(|c| c.is_lowercase() || c.is_numeric()) && surface.trim().contains(char::is_whitespace)
 }
 
 /// An organisation's or place's name does not start with a lower-case word: "de Meta", "the Journal"
@@ -293,14 +293,17 @@ mod tests {
         // A one-word body before a name is part of the name.
         assert_eq!(cleaned("es", "Consejo de Ministros", EntityKind::Organization).as_deref(), Some("Consejo de Ministros"));
         // After the body, a description names no organisation.
-        let in_sentence = |text: &str, name: &str| {
+        let in_sentence = |lang: &str, text: &str, name: &str| {
             let start = text.find(name).unwrap();
-            clean_mention("pt", text, ByteSpan::new(start, start + name.len()), EntityKind::Organization).map(|s| s.slice(text).to_string())
+            clean_mention(lang, text, ByteSpan::new(start, start + name.len()), EntityKind::Organization).map(|s| s.slice(text).to_string())
         };
         let text = "Ana Reis, presidente do Conselho de Administração da fabricante de tintas, falou.";
-        assert_eq!(in_sentence(text, "Conselho de Administração da fabricante de tintas"), None);
+        assert_eq!(in_sentence("pt", text, "Conselho de Administração da fabricante de tintas"), None);
+        let text = "Le conseil proposera à l'Assemblée générale du 12 mai la nomination de Mme Roux.";
+        assert_eq!(in_sentence("fr", text, "Assemblée générale du 12 mai"), None, "a shareholders' meeting and its date");
+        assert_eq!(cleaned("it", "Assemblea degli Azionisti", EntityKind::Organization), None);
         let text = "Ana Reis, presidente do Conselho de Administração da Vianorte Tintas, falou.";
-        assert_eq!(in_sentence(text, "Conselho de Administração da Vianorte Tintas").as_deref(), Some("Vianorte Tintas"));
+        assert_eq!(in_sentence("pt", text, "Conselho de Administração da Vianorte Tintas").as_deref(), Some("Vianorte Tintas"));
     }
 
     #[test]
