@@ -157,12 +157,19 @@ impl Context<'_> {
         // and so is one in a relative clause about them ("succeeded by Grayson Hall, who was promoted to
         // company president"). A person found through a pronoun or the trigger has no name for a title to
         // sit next to.
+        // People joined by "and" before a title share it ("named Ann Lee and Bo Chan as co-chief executives").
+        let shares_with = |p: &Slot, o: &Slot, r: &RoleAt| {
+            !p.implicit && p.words.end <= o.words.start && o.words.end <= r.words.start && {
+                let between = &self.view.folded[p.words.end..o.words.start];
+                !between.is_empty() && between.iter().all(|w| w == "," || self.lexicon.title_joiners.contains(w))
+            }
+        };
         let someone_elses = |r: &RoleAt| {
             person.is_some_and(|p| {
                 self.view.people.iter().any(|o| {
                     o.entity != p.entity
                         && !o.implicit
-                        && ((next_to(r, o) && (p.implicit || apposition(r, o) < apposition(r, p))) || self.in_relative_clause_of(r, o))
+                        && ((next_to(r, o) && (p.implicit || apposition(r, o) < apposition(r, p)) && !shares_with(p, o, r)) || self.in_relative_clause_of(r, o))
                 })
             })
         };

@@ -522,3 +522,12 @@ fn in_a_list_a_title_right_after_a_name_stays_that_persons() {
     has_all(&got, &["holds_role Fabio Rinaldi @Regione Molise general manager asserted"]);
     assert!(!got.iter().any(|f| f.contains("Carla Neri") && f.contains("general manager")), "{got:#?}");
 }
+
+#[test]
+fn people_joined_by_and_before_a_title_share_it() {
+    let text = "Acme Industries named Ann Lee and Bo Chan as co-chief executives on Monday, replacing Tom Fox, who retired. \
+                Lee and Chan will share the job.";
+    let names = [("Acme Industries", Organization), ("Ann Lee", Person), ("Bo Chan", Person), ("Tom Fox", Person), ("Lee", Person), ("Chan", Person)];
+    let got = facts("en", text, &names);
+    has_all(&got, &["joins Ann Lee @Acme Industries co-CEO asserted", "joins Bo Chan @Acme Industries co-CEO asserted"]);
+}
