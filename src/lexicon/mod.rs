@@ -208,6 +208,10 @@ struct MentionFile {
     /// they are not part of it, and alone they name no one.
     #[serde(default)]
     nationals: Vec<String>,
+    /// Words that, written before a place's name, make it the name of its municipality ("de gemeente
+    /// Ameland", "il comune di Lucera"): an organisation, where a mayor or an alderman holds office.
+    #[serde(default)]
+    municipalities: Vec<String>,
 }
 
 /// What language detection needs to know of the language.
@@ -375,6 +379,8 @@ pub struct Lexicon {
     pub connectors: Vec<String>,
     /// Folded words for a national ("zweed", "briton").
     pub nationals: Vec<String>,
+    /// Folded phrases that make the place named after them its municipality ("gemeente", "comune di").
+    pub municipalities: Vec<Phrase>,
     /// Month names, January first; weekday names, Monday first.
     pub months: Vec<Vec<Phrase>>,
     pub weekdays: Vec<Vec<Phrase>>,
@@ -467,6 +473,7 @@ impl Lexicon {
             generic_names: phrases(&file.mentions.generic_names),
             connectors: folded(&file.mentions.connectors),
             nationals: folded(&file.mentions.nationals),
+            municipalities: phrases(&file.mentions.municipalities),
             months: file.dates.months.iter().map(|forms| phrases(forms)).collect(),
             weekdays: file.dates.weekdays.iter().map(|forms| phrases(forms)).collect(),
             before_month: phrases(&file.dates.before_month),

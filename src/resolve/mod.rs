@@ -27,6 +27,9 @@ impl DocumentStage for WithinDocumentStage {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         without_honorifics_alone(&doc.article.text, &mut doc.mentions);
+        if let Some(lexicon) = doc.language.as_ref().and_then(|l| crate::lexicon::Lexicon::for_language(&l.code)) {
+            municipalities_are_organisations(&doc.article.text, lexicon, &mut doc.mentions);
+        }
         let headline = doc.sentences.first().is_some_and(|s| !s.ends_like_a_sentence(&doc.article.text));
         retype_by_the_body(&doc.article.text, &mut doc.mentions, headline);
         retype_surnames(&doc.article.text, &mut doc.mentions);
@@ -43,6 +46,36 @@ impl DocumentStage for WithinDocumentStage {
 fn without_honorifics_alone(text: &str, mentions: &mut Vec<crate::model::Mention>) {
     mentions.retain(|m| m.kind != crate::model::EntityKind::Person || !person_key(m.span.slice(text)).is_empty());
 }
+
+/// A place named after a word for its municipality is the municipality ("de gemeente Ameland", "il comune
+/// di Lucera"): an organisation, with the word, where mayors and aldermen hold office. The model tags the
+/// place alone.
+fn municipalities_are_organisations(text: &str, lexicon: &crate::lexicon::Lexicon, mentions: &mut [crate::model::Mention]) {
+    for mention in mentions.iter_mut().filter(|m| m.kind == crate::model::EntityKind::Location) {
+        // The few words before the place, with where each starts.
+        let before = &text[..mention.span.start];
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut end = before.len();
+        while words.len() < MUNICIPALITY_WORDS {
+            let trimmed = before[..end].trim_end();
+            if trimmed.is_empty() {
+                break;
+            }
+            let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+            words.insert(0, (start, &trimmed[start..]));
+            end = start;
+        }
+        let folded: Vec<String> = words.iter().map(|(_, w)| crate::lexicon::fold(w)).collect();
+        let phrase = lexicon.municipalities.iter().filter(|p| p.len() <= folded.len() && p.matches_at(&folded, folded.len() - p.len())).max_by_key(|p| p.len());
+        if let Some(phrase) = phrase {
+            mention.span = crate::model::ByteSpan::new(words[words.len() - phrase.len()].0, mention.span.end);
+            mention.kind = crate::model::EntityKind::Organization;
+        }
+    }
+}
+
+/// The most words a municipality phrase has ("câmara municipal de").
+const MUNICIPALITY_WORDS: usize = 4;
 
 /// A name tagged as two kinds in one article (person, organisation, place) takes, everywhere, the kind
 /// most of its mentions outside the headline have: a headline's capitals and missing context mislead the
@@ -372,5 +405,23 @@ mod tests {
         let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
         use EntityKind::*;
         assert_eq!(kinds, [Organization, Person, Organization]);
+    }
+
+    #[test]
+    fn a_place_after_a_word_for_its_municipality_is_the_municipality() {
+        let lexicon = |code: &str| crate::lexicon::Lexicon::for_language(code).unwrap();
+        let surfaces = |text: &str, mentions: &[Mention]| -> Vec<(String, EntityKind)> {
+            mentions.iter().map(|m| (m.span.slice(text).to_string(), m.kind)).collect()
+        };
+        let text = "De gemeente Texelmond krijgt een nieuwe burgemeester. Op Texelmond is men blij.";
+        let mut mentions = vec![mention(text, "Texelmond", EntityKind::Location, 0.9)];
+        mentions.push(Mention { span: ByteSpan::new(text.rfind("Texelmond").unwrap(), text.rfind("Texelmond").unwrap() + 9), ..mentions[0].clone() });
+        municipalities_are_organisations(text, lexicon("nl"), &mut mentions);
+        // The place named alone stays a place.
+        assert_eq!(surfaces(text, &mentions), [("gemeente Texelmond".to_string(), EntityKind::Organization), ("Texelmond".to_string(), EntityKind::Location)]);
+        let text = "Il sindaco del comune di Borgoverde si è dimesso.";
+        let mut mentions = vec![mention(text, "Borgoverde", EntityKind::Location, 0.9)];
+        municipalities_are_organisations(text, lexicon("it"), &mut mentions);
+        assert_eq!(surfaces(text, &mentions), [("comune di Borgoverde".to_string(), EntityKind::Organization)]);
     }
 }
