@@ -212,6 +212,10 @@ struct MentionFile {
     /// Ameland", "il comune di Lucera"): an organisation, where a mayor or an alderman holds office.
     #[serde(default)]
     municipalities: Vec<String>,
+    /// A company's departments and functions, which news capitalises after a title ("director de
+    /// Operaciones de la división Europa", "head of Finance"): no organisation's name.
+    #[serde(default)]
+    departments: Vec<String>,
 }
 
 /// What language detection needs to know of the language.
@@ -381,6 +385,8 @@ pub struct Lexicon {
     pub nationals: Vec<String>,
     /// Folded phrases that make the place named after them its municipality ("gemeente", "comune di").
     pub municipalities: Vec<Phrase>,
+    /// Folded phrases naming a department or function ("operaciones", "recursos humanos").
+    pub departments: Vec<Phrase>,
     /// Month names, January first; weekday names, Monday first.
     pub months: Vec<Vec<Phrase>>,
     pub weekdays: Vec<Vec<Phrase>>,
@@ -474,6 +480,7 @@ impl Lexicon {
             connectors: folded(&file.mentions.connectors),
             nationals: folded(&file.mentions.nationals),
             municipalities: phrases(&file.mentions.municipalities),
+            departments: phrases(&file.mentions.departments),
             months: file.dates.months.iter().map(|forms| phrases(forms)).collect(),
             weekdays: file.dates.weekdays.iter().map(|forms| phrases(forms)).collect(),
             before_month: phrases(&file.dates.before_month),

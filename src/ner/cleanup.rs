@@ -7,6 +7,8 @@
 //! - a role title or a body of the organisation before its name ("Pdg de Renault", "Conselho de
 //!   Administração da HCB") is cut off; the title or body alone ("CEO", "Consejo") is no organisation;
 //! - a common noun German writes with a capital ("Stahlkonzerns") is no organisation;
+//! - a department after a title's preposition ("director de Operaciones de la división Europa") is no
+//!   organisation, unless it goes on to one ("director de Finanzas de Aceros del Golfo");
 //! - an organisation or place loses the quotation marks, dashes and connectors the model took in at its
 //!   edges ("« National Post", "Reuters -", "Estado da"); a word for a kind of institution used alone
 //!   ("Estado", "Université") is no organisation;
@@ -54,6 +56,11 @@ pub fn clean_mention(lang: &str, text: &str, span: ByteSpan, kind: EntityKind) -
     if is_a_lone_function_word(lexicon, trimmed_surface) || lexicon.is_some_and(|l| names_only_a_title_or_body(l, trimmed_surface)) {
         return None;
     }
+    let (trimmed, trimmed_surface) = match lexicon.map(|l| after_a_department(l, text, trimmed)) {
+        Some(Department::Description) => return None,
+        Some(Department::Named(name)) => (name, name.slice(text)),
+        _ => (trimmed, trimmed_surface),
+    };
     let name = match name_after_leading_title(lang, trimmed_surface) {
         // What follows the body is a description in lower case ("Conselho de Administração da fabricante
         // de ônibus"): the organisation is named elsewhere, if at all.
@@ -62,6 +69,44 @@ pub fn clean_mention(lang: &str, text: &str, span: ByteSpan, kind: EntityKind) -
         None => trimmed,
     };
     (!is_organization_noun(lang, name.slice(text))).then_some(name)
+}
+
+/// What a mention that opens with a company's department is.
+enum Department {
+    /// Not such a mention.
+    NotOne,
+    /// The department and a description of it ("Operaciones de la división Europa"): no organisation.
+    Description,
+    /// The organisation the department is of ("Finanzas de Aceros del Golfo" -> "Aceros del Golfo").
+    Named(ByteSpan),
+}
+
+/// A title's object may be a department the model tags as an organisation: after the title's
+/// preposition ("director de Operaciones ...", "a capo del Bilancio e ..."), a mention that opens with a
+/// department of the lexicon and goes on. A department named alone stays (a ministry in brackets,
+/// "Paulo Guedes (Economia)", is one).
+fn after_a_department(lexicon: &Lexicon, text: &str, span: ByteSpan) -> Department {
+    let preposition = |w: &str| lexicon.attaching_prepositions.contains(&fold(w)) || lexicon.connectors.contains(&fold(w));
+    let before = text[..span.start].split_whitespace().next_back();
+    if !before.is_some_and(preposition) {
+        return Department::NotOne;
+    }
+    let surface = span.slice(text);
+    let words = split_words(surface);
+    let folded: Vec<String> = words.iter().map(|w| fold(w.slice(surface))).collect();
+    let Some(department) = lexicon.departments.iter().filter(|d| d.matches_at(&folded, 0)).map(Phrase::len).max() else {
+        return Department::NotOne;
+    };
+    if department >= words.len() {
+        return Department::NotOne;
+    }
+    let attaches = lexicon.attaching_prepositions.contains(&folded[department]);
+    match words.get(department + 1) {
+        Some(name) if attaches && name.slice(surface).chars().next().is_some_and(char::is_uppercase) => {
+            Department::Named(ByteSpan::new(span.start + name.start, span.end))
+        }
+        _ => Department::Description,
+    }
 }
 
 /// Several words opening with a lower-case one or a number: a description or a date ("fabricante de
@@ -302,6 +347,11 @@ mod tests {
         let text = "Le conseil proposera à l'Assemblée générale du 12 mai la nomination de Mme Roux.";
         assert_eq!(in_sentence("fr", text, "Assemblée générale du 12 mai"), None, "a shareholders' meeting and its date");
         assert_eq!(cleaned("it", "Assemblea degli Azionisti", EntityKind::Organization), None);
+        let text = "Rosa Gil, directora de Operaciones de la división Europa de Grupo Lagos, y su director de Finanzas de Aceros del Norte.";
+        assert_eq!(in_sentence("es", text, "Operaciones de la división Europa"), None, "a department and its description");
+        assert_eq!(in_sentence("es", text, "Finanzas de Aceros del Norte").as_deref(), Some("Aceros del Norte"), "a department of a company");
+        let text = "Los ministros Luis Paz (Economía) y Ana Mar (Defensa) viajan.";
+        assert_eq!(in_sentence("es", text, "Economía").as_deref(), Some("Economía"), "a department named alone stays");
         let text = "Ana Reis, presidente do Conselho de Administração da Vianorte Tintas, falou.";
         assert_eq!(in_sentence("pt", text, "Conselho de Administração da Vianorte Tintas").as_deref(), Some("Vianorte Tintas"));
     }
