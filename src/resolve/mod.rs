@@ -52,23 +52,13 @@ fn without_honorifics_alone(text: &str, mentions: &mut Vec<crate::model::Mention
 /// place alone.
 fn municipalities_are_organisations(text: &str, lexicon: &crate::lexicon::Lexicon, mentions: &mut [crate::model::Mention]) {
     for mention in mentions.iter_mut().filter(|m| m.kind == crate::model::EntityKind::Location) {
-        // The few words before the place, with where each starts.
         let before = &text[..mention.span.start];
-        let mut words: Vec<(usize, &str)> = Vec::new();
-        let mut end = before.len();
-        while words.len() < MUNICIPALITY_WORDS {
-            let trimmed = before[..end].trim_end();
-            if trimmed.is_empty() {
-                break;
-            }
-            let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
-            words.insert(0, (start, &trimmed[start..]));
-            end = start;
-        }
-        let folded: Vec<String> = words.iter().map(|(_, w)| crate::lexicon::fold(w)).collect();
-        let phrase = lexicon.municipalities.iter().filter(|p| p.len() <= folded.len() && p.matches_at(&folded, folded.len() - p.len())).max_by_key(|p| p.len());
-        if let Some(phrase) = phrase {
-            mention.span = crate::model::ByteSpan::new(words[words.len() - phrase.len()].0, mention.span.end);
+        let words = crate::lexicon::split_words(before);
+        let recent = &words[words.len().saturating_sub(MUNICIPALITY_WORDS)..];
+        let folded: Vec<String> = recent.iter().map(|w| crate::lexicon::fold(w.slice(before))).collect();
+        let phrase = lexicon.municipalities.iter().filter(|p| p.len() <= folded.len() && p.matches_at(&folded, folded.len() - p.len())).map(|p| p.len()).max();
+        if let Some(length) = phrase {
+            mention.span = crate::model::ByteSpan::new(recent[recent.len() - length].start, mention.span.end);
             mention.kind = crate::model::EntityKind::Organization;
         }
     }
@@ -413,12 +403,11 @@ mod tests {
         let surfaces = |text: &str, mentions: &[Mention]| -> Vec<(String, EntityKind)> {
             mentions.iter().map(|m| (m.span.slice(text).to_string(), m.kind)).collect()
         };
-        let text = "De gemeente Texelmond krijgt een nieuwe burgemeester. Op Texelmond is men blij.";
-        let mut mentions = vec![mention(text, "Texelmond", EntityKind::Location, 0.9)];
-        mentions.push(Mention { span: ByteSpan::new(text.rfind("Texelmond").unwrap(), text.rfind("Texelmond").unwrap() + 9), ..mentions[0].clone() });
+        let text = "De gemeente Texelmond krijgt een nieuwe burgemeester. Op Vlieland is men blij.";
+        let mut mentions = vec![mention(text, "Texelmond", EntityKind::Location, 0.9), mention(text, "Vlieland", EntityKind::Location, 0.9)];
         municipalities_are_organisations(text, lexicon("nl"), &mut mentions);
-        // The place named alone stays a place.
-        assert_eq!(surfaces(text, &mentions), [("gemeente Texelmond".to_string(), EntityKind::Organization), ("Texelmond".to_string(), EntityKind::Location)]);
+        // A place named without the word stays a place.
+        assert_eq!(surfaces(text, &mentions), [("gemeente Texelmond".to_string(), EntityKind::Organization), ("Vlieland".to_string(), EntityKind::Location)]);
         let text = "Il sindaco del comune di Borgoverde si è dimesso.";
         let mut mentions = vec![mention(text, "Borgoverde", EntityKind::Location, 0.9)];
         municipalities_are_organisations(text, lexicon("it"), &mut mentions);
