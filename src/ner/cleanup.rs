@@ -56,10 +56,10 @@ pub fn clean_mention(lang: &str, text: &str, span: ByteSpan, kind: EntityKind) -
     if is_a_lone_function_word(lexicon, trimmed_surface) || lexicon.is_some_and(|l| names_only_a_title_or_body(l, trimmed_surface)) {
         return None;
     }
-    let (trimmed, trimmed_surface) = match lexicon.map(|l| after_a_department(l, text, trimmed)) {
+    let (trimmed, trimmed_surface) = match lexicon.and_then(|l| after_a_department(l, text, trimmed)) {
         Some(Department::Description) => return None,
         Some(Department::Named(name)) => (name, name.slice(text)),
-        _ => (trimmed, trimmed_surface),
+        None => (trimmed, trimmed_surface),
     };
     let name = match name_after_leading_title(lang, trimmed_surface) {
         // What follows the body is a description in lower case ("Conselho de Administração da fabricante
@@ -73,8 +73,6 @@ pub fn clean_mention(lang: &str, text: &str, span: ByteSpan, kind: EntityKind) -
 
 /// What a mention that opens with a company's department is.
 enum Department {
-    /// Not such a mention.
-    NotOne,
     /// The department and a description of it ("Operaciones de la división Europa"): no organisation.
     Description,
     /// The organisation the department is of ("Finanzas de Aceros del Golfo" -> "Aceros del Golfo").
@@ -84,29 +82,29 @@ enum Department {
 /// A title's object may be a department the model tags as an organisation: after the title's
 /// preposition ("director de Operaciones ...", "a capo del Bilancio e ..."), a mention that opens with a
 /// department of the lexicon and goes on. A department named alone stays (a ministry in brackets,
-/// "Paulo Guedes (Economia)", is one).
-fn after_a_department(lexicon: &Lexicon, text: &str, span: ByteSpan) -> Department {
-    let preposition = |w: &str| lexicon.attaching_prepositions.contains(&fold(w)) || lexicon.connectors.contains(&fold(w));
-    let before = text[..span.start].split_whitespace().next_back();
-    if !before.is_some_and(preposition) {
-        return Department::NotOne;
+/// "Paulo Guedes (Economia)", is one). `None`: no such mention.
+fn after_a_department(lexicon: &Lexicon, text: &str, span: ByteSpan) -> Option<Department> {
+    let preposition = |w: &str| {
+        let w = fold(w);
+        lexicon.attaching_prepositions.contains(&w) || lexicon.connectors.contains(&w)
+    };
+    if !text[..span.start].split_whitespace().next_back().is_some_and(preposition) {
+        return None;
     }
     let surface = span.slice(text);
     let words = split_words(surface);
     let folded: Vec<String> = words.iter().map(|w| fold(w.slice(surface))).collect();
-    let Some(department) = lexicon.departments.iter().filter(|d| d.matches_at(&folded, 0)).map(Phrase::len).max() else {
-        return Department::NotOne;
-    };
+    let department = lexicon.departments.iter().filter(|d| d.matches_at(&folded, 0)).map(Phrase::len).max()?;
     if department >= words.len() {
-        return Department::NotOne;
+        return None;
     }
     let attaches = lexicon.attaching_prepositions.contains(&folded[department]);
-    match words.get(department + 1) {
+    Some(match words.get(department + 1) {
         Some(name) if attaches && name.slice(surface).chars().next().is_some_and(char::is_uppercase) => {
             Department::Named(ByteSpan::new(span.start + name.start, span.end))
         }
         _ => Department::Description,
-    }
+    })
 }
 
 /// Several words opening with a lower-case one or a number: a description or a date ("fabricante de

@@ -169,8 +169,8 @@ fn find_person(clusters: &[Cluster], key: &[String]) -> Option<usize> {
     surname_exact.or(same_word).or(given_name).or(inner_surname).or(surname_fuzzy).map(|(i, _)| i)
 }
 
-/// The organisation cluster a name belongs to: the same key (or the same name inflected), the last word of a longer name
-/// ("Journal"), or its acronym ("WSJ"). A first word alone ("Meta" for "Meta Superintelligence Labs")
+/// The organisation cluster a name belongs to: the same key (or the same name inflected), the last word
+/// of a longer name ("Journal"), or its acronym ("WSJ"). A first word alone ("Meta" for "Meta Superintelligence Labs")
 /// names a different organisation too often to join, unless the rest only says what the organisation
 /// does (`find_by_short_form`).
 fn find_organization(clusters: &[Cluster], key: &[String], surface: &str, spelt: &[String], tail_stands_for_whole: bool) -> Option<usize> {
