@@ -304,7 +304,7 @@ impl Context<'_> {
         let read = modality_of(self.view, self.lexicon, trigger);
         let dated_ahead = || {
             self.article_date.is_some_and(|article| {
-                date_for(&find_dates(self.view, self.lexicon, Some(article), false), trigger).is_some_and(|date| date.is_after(article))
+                date_for(self.view, &find_dates(self.view, self.lexicon, Some(article), false), trigger).is_some_and(|date| date.is_after(article))
             })
         };
         if read == Modality::Asserted && dated_ahead() {
@@ -321,7 +321,7 @@ impl Context<'_> {
         let modality = trigger.map_or(Modality::Asserted, |t| self.modality(t));
         let date = trigger.and_then(|t| {
             let ahead = modality == Modality::Future;
-            date_for(&find_dates(self.view, self.lexicon, self.article_date, ahead), t)
+            date_for(self.view, &find_dates(self.view, self.lexicon, self.article_date, ahead), t)
         });
         let mut confidence: f32 = 0.9;
         if person.implicit || predecessor.is_some_and(|p| p.implicit) {

@@ -59,21 +59,25 @@ pub fn find_dates(view: &SentenceView, lexicon: &Lexicon, article: Option<NaiveD
     found
 }
 
-/// The date expression nearest to a trigger, within reach.
-pub fn date_for(dates: &[(Range<usize>, FactDate)], trigger: &Range<usize>) -> Option<FactDate> {
+/// The date expression nearest to a trigger, within reach, one in the trigger's own clause before one
+/// across a comma ("X, que liderava a empresa desde 2016, sai no final de março": March dates the exit,
+/// 2016 the past the relative clause tells).
+pub fn date_for(view: &SentenceView, dates: &[(Range<usize>, FactDate)], trigger: &Range<usize>) -> Option<FactDate> {
+    let clause_break = |words: Range<usize>| view.folded[words].iter().any(|w| matches!(w.as_str(), "," | ";" | ":" | "(" | ")"));
     dates
         .iter()
         .filter_map(|(range, date)| {
-            let distance = if range.start >= trigger.end {
-                (range.start - trigger.end <= AFTER_TRIGGER).then(|| range.start - trigger.end)
+            let (distance, between) = if range.start >= trigger.end {
+                (range.start - trigger.end, trigger.end..range.start)
             } else if range.end <= trigger.start {
-                (trigger.start - range.end <= BEFORE_TRIGGER).then(|| trigger.start - range.end)
+                (trigger.start - range.end, range.end..trigger.start)
             } else {
-                None
+                return None;
             };
-            distance.map(|d| (d, *date))
+            let within = if range.start >= trigger.end { AFTER_TRIGGER } else { BEFORE_TRIGGER };
+            (distance <= within).then(|| ((clause_break(between), distance), *date))
         })
-        .min_by_key(|(d, _)| *d)
+        .min_by_key(|(key, _)| *key)
         .map(|(_, date)| date)
 }
 

@@ -884,6 +884,12 @@ fn a_date_ahead_of_the_article_makes_the_change_future() {
     assert_eq!(dates("es", "2026-01-10", text, almena, FactKind::Replaces), ["2026-02"]);
     let got = facts_published("es", "2026-01-10", text, almena);
     assert!(has(&got, "replaces Carmen Vidal <- Ana Ruiz @Grupo Almena - future"), "{got:#?}");
+    // The year a relative clause gives is nearer the verb, but across a comma: the month in the verb's own
+    // clause dates the departure.
+    let lusomar: &[(&str, EntityKind)] = &[("Lusomar", Organization), ("Rui Tavares", Person)];
+    let text = "Rui Tavares, que dirige a Lusomar desde 2019, sai da empresa no final de março.";
+    assert_eq!(dates("pt", "2026-01-08", text, lusomar, FactKind::Left), ["2026-03"]);
+    assert!(has(&facts_published("pt", "2026-01-08", text, lusomar), "left Rui Tavares @Lusomar - future"));
 }
 
 #[test]
