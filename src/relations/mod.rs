@@ -298,7 +298,8 @@ const HEADLINE_WEIGHT: usize = 2;
 const LEAD_SENTENCES: usize = 2;
 
 /// The organisation the document is most about: the most mentioned (not counting mentions as a cited
-/// news source), the headline's counting extra, the first on ties.
+/// news source), the headline's counting extra, the first on ties; none where every organisation is named
+/// only as a source (a story "o site X afirmou" is not about the outlet).
 pub fn focus_organization(doc: &Document, lexicon: &Lexicon) -> Option<usize> {
     // Mentions of a cited news source ("telling Reuters") say nothing of what the article is about.
     let counted: Vec<bool> = (0..doc.mentions.len())
@@ -314,7 +315,9 @@ pub fn focus_organization(doc: &Document, lexicon: &Lexicon) -> Option<usize> {
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == EntityKind::Organization)
-        .max_by(|(a, x), (b, y)| weight(x).cmp(&weight(y)).then(b.cmp(a)))
+        .map(|(i, e)| (i, weight(e)))
+        .filter(|&(_, w)| w > 0)
+        .max_by(|(a, x), (b, y)| x.cmp(y).then(b.cmp(a)))
         .map(|(i, _)| i)
 }
 

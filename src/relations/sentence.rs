@@ -207,12 +207,14 @@ impl SentenceView {
 }
 
 /// Is mention `m` of `doc` introduced as the source of the news ("telling Reuters", "according to
-/// Bloomberg")? Such an organisation is not what the article is about. Only the cues before the name
-/// count here: after it, "said" is what any company in the news does ("Tesco said Wednesday").
+/// Bloomberg", "o site Antagonista afirmou")? Such an organisation is not what the article is about. Of
+/// the cues after the name only a statement by a news outlet counts: "said" alone is what any company in
+/// the news does ("Tesco said Wednesday"), and so is "reported".
 pub fn mention_is_cited_source(doc: &Document, m: usize, lexicon: &Lexicon) -> bool {
     let mention = &doc.mentions[m];
     let (words, folded) = sentence_words(doc, mention.sentence);
-    covered_words(&words, mention.span).is_some_and(|covered| cited_before(&folded, &covered, lexicon) || is_dateline_agency(&folded, &covered))
+    covered_words(&words, mention.span)
+        .is_some_and(|covered| cited_before(&folded, &covered, lexicon) || is_dateline_agency(&folded, &covered) || outlet_says(&folded, &covered, lexicon))
 }
 
 /// How far into its sentence a dateline's agency may stand ("Wolfsburg (dpa) -", "London, Jun 20 (IANS):").
@@ -256,14 +258,24 @@ fn cited_before(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> b
 
 /// Is the organisation at `words` cited as a source ("according to X", "X reported", "Bloomberg says")?
 fn is_source(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> bool {
-    // The cue stands in the name's own clause: in "X, managing director of Delmar Foods, said" the person
-    // speaks and the company is theirs.
-    let clause = (words.end..words.end + 4).take_while(|&w| folded.get(w).is_some_and(|x| !matches!(x.as_str(), "," | ";" | ":" | "." | "(" | ")")));
-    let cue_after = |cues: &[Phrase]| clause.clone().any(|w| longest_match(cues, folded, w).is_some());
-    // A company that says something speaks of its own news ("Brockley Steel said its chairman would
-    // retire"); only an outlet that says something is a source.
-    let outlet_says = || cue_after(&lexicon.attribution_statement) && names_news_outlet(&folded[words.clone()]);
-    cue_after(&lexicon.attribution_after) || outlet_says() || cited_before(folded, words, lexicon) || is_dateline_agency(folded, words)
+    cue_after(folded, words, &lexicon.attribution_after) || outlet_says(folded, words, lexicon) || cited_before(folded, words, lexicon) || is_dateline_agency(folded, words)
+}
+
+/// Words after a name in which a cue still bears on it.
+const CUE_AFTER_WORDS: usize = 4;
+
+/// Does one of `cues` follow the name at `words` in its own clause? In "X, managing director of Delmar
+/// Foods, said" the person speaks and the company is theirs.
+fn cue_after(folded: &[String], words: &Range<usize>, cues: &[Phrase]) -> bool {
+    (words.end..words.end + CUE_AFTER_WORDS)
+        .take_while(|&w| folded.get(w).is_some_and(|x| !matches!(x.as_str(), "," | ";" | ":" | "." | "(" | ")")))
+        .any(|w| longest_match(cues, folded, w).is_some())
+}
+
+/// Is the name at `words` a news outlet's that says something? A company that says something speaks of its
+/// own news ("Brockley Steel said its chairman would retire"); an outlet that does is a source.
+fn outlet_says(folded: &[String], words: &Range<usize>, lexicon: &Lexicon) -> bool {
+    cue_after(folded, words, &lexicon.attribution_statement) && names_news_outlet(&folded[words.clone()])
 }
 
 /// Punctuation or a word of the lexicon's `title_continuation_ends` ends a role's continuation ("head of

@@ -313,6 +313,11 @@ fn an_outlet_a_person_speaks_to_is_a_source_in_every_language() {
     assert_eq!(cited("pt", text, &[("Lusocargo", Organization), ("Diário Atlântico", Organization), ("Rui Costa", Person)]), ["Diário Atlântico"]);
     let text = "Das sagte Vorstandschef Jens Albrecht von der Bank Hanseatica im Interview mit der Elbpost.";
     assert_eq!(cited("de", text, &[("Bank Hanseatica", Organization), ("Elbpost", Organization), ("Jens Albrecht", Person)]), ["Elbpost"]);
+    // An outlet that says something, the cue after its name; a company that says something is no source.
+    let text = "Na segunda-feira, o site Diário Serrano afirmou que Rui Costa deixaria a Lusocargo.";
+    assert_eq!(cited("pt", text, &[("Diário Serrano", Organization), ("Lusocargo", Organization), ("Rui Costa", Person)]), ["Diário Serrano"]);
+    let text = "A Lusocargo afirmou que Rui Costa deixaria a empresa.";
+    assert!(cited("pt", text, &[("Lusocargo", Organization), ("Rui Costa", Person)]).is_empty());
 }
 
 #[test]
@@ -480,6 +485,10 @@ fn the_agency_of_a_dateline_is_not_the_organisation_in_focus() {
     let text = "London, June 3 (NWA): Kromhaven said Lena Vogt will step down as chief executive.";
     let got = facts("en", text, &[("NWA", Organization), ("Kromhaven", Organization), ("Lena Vogt", Person)]);
     assert!(has(&got, "left Lena Vogt @Kromhaven CEO future"), "{got:#?}");
+    // An outlet named only where it says something is no focus, even with no other organisation named.
+    let text = "O jornal Correio Serrano afirmou que o ministro Paulo Antunes vai sair. Paulo Antunes negou.";
+    let doc = document("pt", text, &[("Correio Serrano", Organization), ("Paulo Antunes", Person)]);
+    assert_eq!(focus_organization(&doc, Lexicon::for_language("pt").unwrap()), None);
 }
 
 #[test]
