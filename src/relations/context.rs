@@ -88,12 +88,13 @@ impl Context<'_> {
     }
 
     /// The other titles held side by side with `role`: each joined to one of the chain by a single
-    /// joining word ("presidente y consejero delegado", "CEO and chairman"), in text order. The guidelines
-    /// make two roles vacated or taken two relations.
+    /// joining word or a comma ("presidente y consejero delegado", "consigliere, amministratore delegato e
+    /// direttore generale"), in text order. The guidelines make two roles vacated or taken two relations.
+    /// With the comma: corpus/train 4 more true departures, no false one; the other sets unchanged.
     pub fn coordinated_roles(&self, role: &RoleAt) -> Vec<Role> {
         let joined = |a: &Range<usize>, b: &Range<usize>| {
             let between = if a.end <= b.start { a.end..b.start } else { b.end..a.start };
-            between.len() == 1 && self.lexicon.title_joiners.contains(&self.view.folded[between.start])
+            between.len() == 1 && (self.lexicon.title_joiners.contains(&self.view.folded[between.start]) || self.view.folded[between.start] == ",")
         };
         let mut chain: Vec<(Range<usize>, &Role)> = vec![(role.words.clone(), &role.role)];
         while let Some(next) = self.view.roles.iter().find(|r| !r.former && !chain.iter().any(|c| c.0 == r.words) && chain.iter().any(|c| joined(&c.0, &r.words))) {

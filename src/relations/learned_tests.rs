@@ -195,6 +195,12 @@ fn two_titles_joined_are_two_roles_left() {
                 La presidenta y consejera delegada de Grupo Almena, Lucía Ibarra, ha presentado su dimisión al consejo de administración, según ha comunicado hoy la compañía.";
     let got = facts("es", text, &[("Grupo Almena", Organization), ("Lucía Ibarra", Person)]);
     has_all(&got, &["left Lucía Ibarra @Grupo Almena chairman asserted", "left Lucía Ibarra @Grupo Almena CEO asserted"]);
+    // A list of three, commas before the last joining word: three roles left.
+    let text = "Marco Ferri lascia Vettoria
+
+                Marco Ferri ha presentato oggi le proprie dimissioni da consigliere, amministratore delegato e direttore generale di Vettoria, ha comunicato la società.";
+    let got = facts("it", text, &[("Vettoria", Organization), ("Marco Ferri", Person)]);
+    has_all(&got, &["left Marco Ferri @Vettoria board member asserted", "left Marco Ferri @Vettoria CEO asserted", "left Marco Ferri @Vettoria general manager asserted"]);
 }
 
 #[test]
