@@ -141,6 +141,10 @@ struct LexiconFile {
     /// Words that join two titles one person holds ("chairman and chief executive").
     #[serde(default)]
     title_joiners: Vec<String>,
+    /// Endings a title's first word takes by case or number ("des Finanzvorstands", "den
+    /// Vorsitzenden"): each title and compound head is read with them too.
+    #[serde(default)]
+    title_inflections: Vec<String>,
     roles: BTreeMap<String, String>,
     role_heads: BTreeMap<String, String>,
     triggers: TriggerFile,
@@ -423,6 +427,23 @@ fn titled(map: &BTreeMap<String, String>) -> Vec<(Phrase, String)> {
     roles
 }
 
+/// The titles of `map` and each again with its first word inflected by `endings`, where that spelling is
+/// not a title of its own; wildcard entries are left as written.
+fn inflected(map: &BTreeMap<String, String>, endings: &[String]) -> BTreeMap<String, String> {
+    let mut all = map.clone();
+    for (title, normalized) in map.iter().filter(|(t, _)| !t.contains('*')) {
+        let (first, rest) = title.split_once(' ').map_or((title.as_str(), None), |(f, r)| (f, Some(r)));
+        for ending in endings {
+            let spelled = match rest {
+                Some(rest) => format!("{first}{ending} {rest}"),
+                None => format!("{first}{ending}"),
+            };
+            all.entry(spelled).or_insert_with(|| normalized.clone());
+        }
+    }
+    all
+}
+
 impl Lexicon {
     fn from_file(file: LexiconFile) -> Result<Self, String> {
         if file.dates.months.len() != 12 || file.dates.weekdays.len() != 7 {
@@ -435,9 +456,9 @@ impl Lexicon {
         }
         relative_dates.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         Ok(Self {
-            roles: titled(&file.roles),
+            roles: titled(&inflected(&file.roles, &file.title_inflections)),
             title_modifiers: file.title_modifiers.iter().map(|(m, n)| (fold(m), n.clone())).collect(),
-            compound_title_heads: longest_first(&file.compound_title_heads),
+            compound_title_heads: longest_first(&inflected(&file.compound_title_heads, &file.title_inflections)),
             closed_former_prefixes: folded(&file.closed_former_prefixes),
             title_joiners: folded(&file.title_joiners),
             passive_auxiliaries: folded(&file.grammar.passive_auxiliaries),
@@ -617,5 +638,9 @@ mod tests {
         // English keeps its own "CRO" (revenue); the shared list reads only "chief risk officer" so.
         assert_eq!(title("en", "CRO").as_deref(), Some("chief revenue officer"));
         assert_eq!(title("de", "Risikovorstand").as_deref(), Some("CRO"));
+        // A title's case endings (`title_inflections`), in one word and as a phrase's first word.
+        assert_eq!(title("de", "Finanzvorstands").as_deref(), Some("CFO"));
+        assert_eq!(title("de", "Vorsitzenden des Vorstands").as_deref(), Some("CEO"));
+        assert_eq!(title("en", "CFOs"), None);
     }
 }
