@@ -60,8 +60,8 @@ pub fn find_dates(view: &SentenceView, lexicon: &Lexicon, article: Option<NaiveD
 }
 
 /// The date expression nearest to a trigger, within reach, one in the trigger's own clause before one
-/// across a comma ("X, que liderava a empresa desde 2016, sai no final de março": March dates the exit,
-/// 2016 the past the relative clause tells).
+/// across a comma, semicolon, colon or bracket ("X, que dirige a Lusomar desde 2019, sai da empresa no
+/// final de março": March dates the exit, 2019 the past the relative clause tells).
 pub fn date_for(view: &SentenceView, dates: &[(Range<usize>, FactDate)], trigger: &Range<usize>) -> Option<FactDate> {
     let clause_break = |words: Range<usize>| view.folded[words].iter().any(|w| matches!(w.as_str(), "," | ";" | ":" | "(" | ")"));
     dates
