@@ -67,15 +67,14 @@ pub fn date_for(view: &SentenceView, dates: &[(Range<usize>, FactDate)], trigger
     dates
         .iter()
         .filter_map(|(range, date)| {
-            let (distance, between) = if range.start >= trigger.end {
-                (range.start - trigger.end, trigger.end..range.start)
+            let (between, reach) = if range.start >= trigger.end {
+                (trigger.end..range.start, AFTER_TRIGGER)
             } else if range.end <= trigger.start {
-                (trigger.start - range.end, range.end..trigger.start)
+                (range.end..trigger.start, BEFORE_TRIGGER)
             } else {
                 return None;
             };
-            let within = if range.start >= trigger.end { AFTER_TRIGGER } else { BEFORE_TRIGGER };
-            (distance <= within).then(|| ((clause_break(between), distance), *date))
+            (between.len() <= reach).then(|| ((clause_break(between.clone()), between.len()), *date))
         })
         .min_by_key(|(key, _)| *key)
         .map(|(_, date)| date)

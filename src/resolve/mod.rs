@@ -13,8 +13,8 @@ pub use names::{organization_key, person_key, ticker_symbol};
 pub use registry::{Assigner, Assignment, Registry, RegistryEntry, REGISTRY_FORMAT};
 pub use within_document::group_mentions;
 
-use crate::model::Document;
-use crate::model::{DocumentStage, StageError};
+use crate::lexicon::{fold, split_words, Lexicon};
+use crate::model::{ByteSpan, Document, DocumentStage, EntityKind, Mention, StageError};
 
 /// Groups each document's mentions into entities.
 #[derive(Debug, Clone, Copy, Default)]
@@ -27,7 +27,7 @@ impl DocumentStage for WithinDocumentStage {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         without_honorifics_alone(&doc.article.text, &mut doc.mentions);
-        if let Some(lexicon) = doc.language.as_ref().and_then(|l| crate::lexicon::Lexicon::for_language(&l.code)) {
+        if let Some(lexicon) = doc.language.as_ref().and_then(|l| Lexicon::for_language(&l.code)) {
             municipalities_are_organisations(&doc.article.text, lexicon, &mut doc.mentions);
         }
         let headline = doc.sentences.first().is_some_and(|s| !s.ends_like_a_sentence(&doc.article.text));
@@ -43,23 +43,23 @@ impl DocumentStage for WithinDocumentStage {
 /// A "person" that is an honorific and nothing else ("Mr", "Mme", "Dr.") names no one: the model took in
 /// the honorific of a name it tagged apart, or of none. Left in, it becomes a person of its own and
 /// takes facts ("Mr" holding a role at the company).
-fn without_honorifics_alone(text: &str, mentions: &mut Vec<crate::model::Mention>) {
-    mentions.retain(|m| m.kind != crate::model::EntityKind::Person || !person_key(m.span.slice(text)).is_empty());
+fn without_honorifics_alone(text: &str, mentions: &mut Vec<Mention>) {
+    mentions.retain(|m| m.kind != EntityKind::Person || !person_key(m.span.slice(text)).is_empty());
 }
 
 /// A place named after a word for its municipality is the municipality ("de gemeente Ameland", "il comune
 /// di Lucera"): an organisation, with the word, where mayors and aldermen hold office. The model tags the
 /// place alone.
-fn municipalities_are_organisations(text: &str, lexicon: &crate::lexicon::Lexicon, mentions: &mut [crate::model::Mention]) {
-    for mention in mentions.iter_mut().filter(|m| m.kind == crate::model::EntityKind::Location) {
+fn municipalities_are_organisations(text: &str, lexicon: &Lexicon, mentions: &mut [Mention]) {
+    for mention in mentions.iter_mut().filter(|m| m.kind == EntityKind::Location) {
         let before = &text[..mention.span.start];
-        let words = crate::lexicon::split_words(before);
+        let words = split_words(before);
         let recent = &words[words.len().saturating_sub(MUNICIPALITY_WORDS)..];
-        let folded: Vec<String> = recent.iter().map(|w| crate::lexicon::fold(w.slice(before))).collect();
+        let folded: Vec<String> = recent.iter().map(|w| fold(w.slice(before))).collect();
         let phrase = lexicon.municipalities.iter().filter(|p| p.len() <= folded.len() && p.matches_at(&folded, folded.len() - p.len())).map(|p| p.len()).max();
         if let Some(length) = phrase {
-            mention.span = crate::model::ByteSpan::new(recent[recent.len() - length].start, mention.span.end);
-            mention.kind = crate::model::EntityKind::Organization;
+            mention.span = ByteSpan::new(recent[recent.len() - length].start, mention.span.end);
+            mention.kind = EntityKind::Organization;
         }
     }
 }
@@ -72,8 +72,7 @@ const MUNICIPALITY_WORDS: usize = 4;
 /// model ("Grayson Hall will replace Regions' Dowd Ritter" tags Grayson Hall an organisation; the text,
 /// a person; "Québec" an organisation once, a place elsewhere). Ties change nothing. A first line that
 /// ends like a sentence is no headline but the lead, and votes ("Le directeur général d'Elior, ...").
-fn retype_by_the_body(text: &str, mentions: &mut [crate::model::Mention], headline: bool) {
-    use crate::model::EntityKind;
+fn retype_by_the_body(text: &str, mentions: &mut [Mention], headline: bool) {
     use std::collections::BTreeMap;
     // Per surface: the kinds it is tagged with anywhere, and each kind's mentions outside the headline.
     let mut tagged: BTreeMap<&str, BTreeMap<EntityKind, usize>> = BTreeMap::new();
@@ -100,8 +99,8 @@ fn retype_by_the_body(text: &str, mentions: &mut [crate::model::Mention], headli
 }
 
 /// The name keys of the article's person mentions.
-fn person_keys<'a>(text: &'a str, mentions: &'a [crate::model::Mention]) -> impl Iterator<Item = Vec<String>> + 'a {
-    mentions.iter().filter(|m| m.kind == crate::model::EntityKind::Person).map(move |m| person_key(m.span.slice(text)))
+fn person_keys<'a>(text: &'a str, mentions: &'a [Mention]) -> impl Iterator<Item = Vec<String>> + 'a {
+    mentions.iter().filter(|m| m.kind == EntityKind::Person).map(move |m| person_key(m.span.slice(text)))
 }
 
 /// Below this NER score, an organisation that is the surname of a person the article names in full is
@@ -110,8 +109,7 @@ fn person_keys<'a>(text: &'a str, mentions: &'a [crate::model::Mention]) -> impl
 /// the person by that surname alone elsewhere ("Hegeman said ... Hegeman's new company").
 const SURNAME_RETYPE_SCORE: f32 = 0.8;
 
-fn retype_surnames(text: &str, mentions: &mut [crate::model::Mention]) {
-    use crate::model::EntityKind;
+fn retype_surnames(text: &str, mentions: &mut [Mention]) {
     // A surname is what ends a full name: its last word, or its last words ("De Croo" of Alexander De Croo,
     // "Gómez Besteiro" of José Ramón Gómez Besteiro).
     let surnames: std::collections::BTreeSet<Vec<String>> =
@@ -135,8 +133,7 @@ fn retype_surnames(text: &str, mentions: &mut [crate::model::Mention]) {
 /// first word no other person's name shares: the name of a merger ("Ahold Delhaize" tagged PER
 /// throughout, "bij Ahold" and "het Belgische Delhaize" ORG). A given name the model once took for a
 /// company ("Priya") does not make its bearer one.
-fn retype_organization_names(text: &str, mentions: &mut [crate::model::Mention]) {
-    use crate::model::EntityKind;
+fn retype_organization_names(text: &str, mentions: &mut [Mention]) {
     let full_names: std::collections::BTreeSet<Vec<String>> = person_keys(text, mentions).filter(|key| key.len() >= 2).collect();
     let name_parts: std::collections::BTreeSet<String> = full_names.iter().flatten().cloned().collect();
     let organizations: std::collections::BTreeSet<&str> =
@@ -168,8 +165,7 @@ fn retype_organization_names(text: &str, mentions: &mut [crate::model::Mention])
 /// A one-word "organisation" that is the given name of a person the article names in full is that
 /// person ("Priya leaves a stronger company behind", in an article about Priya Natarajan), unless one of
 /// the article's organisations has a longer name that starts with it ("Mercedes" beside "Mercedes-Benz AG").
-fn retype_given_names(text: &str, mentions: &mut [crate::model::Mention]) {
-    use crate::model::EntityKind;
+fn retype_given_names(text: &str, mentions: &mut [Mention]) {
     let given_names: std::collections::BTreeSet<String> = person_keys(text, mentions).filter(|key| key.len() >= 2).map(|key| key[0].clone()).collect();
     let organization_keys: Vec<Vec<String>> =
         mentions.iter().filter(|m| m.kind == EntityKind::Organization).map(|m| organization_key(m.span.slice(text))).collect();
@@ -188,7 +184,6 @@ fn retype_given_names(text: &str, mentions: &mut [crate::model::Mention]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ByteSpan, EntityKind, Mention};
 
     fn mention(text: &str, surface: &str, kind: EntityKind, score: f32) -> Mention {
         let start = text.find(surface).unwrap();
@@ -399,7 +394,7 @@ mod tests {
 
     #[test]
     fn a_place_after_a_word_for_its_municipality_is_the_municipality() {
-        let lexicon = |code: &str| crate::lexicon::Lexicon::for_language(code).unwrap();
+        let lexicon = |code: &str| Lexicon::for_language(code).unwrap();
         let surfaces = |text: &str, mentions: &[Mention]| -> Vec<(String, EntityKind)> {
             mentions.iter().map(|m| (m.span.slice(text).to_string(), m.kind)).collect()
         };
