@@ -66,6 +66,9 @@ pub struct Candidate {
     pub former: bool,
     /// For a role held, the organisation its title names ("VW-Chef", "CEO of X", "Meta's CRO").
     pub title_organization: Option<usize>,
+    /// For a role held, the organisations listed after the one its title names ("presidente no
+    /// ejecutivo de Prisa y Openbank"): the role is held at each.
+    pub listed_organizations: Vec<usize>,
     /// The date the sentence gives, read as past-or-present and as coming.
     pub date: Option<FactDate>,
     pub date_ahead: Option<FactDate>,
@@ -362,6 +365,7 @@ impl SentenceCandidates<'_> {
             coordinated_people: if kind == FactKind::Left { self.coordinated_people(person, predecessor) } else { Vec::new() },
             former: false,
             title_organization: None,
+            listed_organizations: Vec::new(),
             date: date_for(cx.view, &self.dates, &anchor),
             date_ahead: date_for(cx.view, &self.dates_ahead, &anchor),
             rule_modality: cx.modality(&anchor),
@@ -421,6 +425,7 @@ impl SentenceCandidates<'_> {
         let mut f = FeatureSet::new(FactKind::HoldsRole);
         f.add("lang", self.language);
         let anchor = role.map_or_else(|| person.words.clone(), |r| r.words.clone());
+        let titled_at = role.and_then(|r| cx.attached_organization(r));
         match role {
             Some(role) => {
                 f.add("role", &role.role.normalized);
@@ -450,7 +455,8 @@ impl SentenceCandidates<'_> {
             coordinated_roles: role.map(|r| cx.coordinated_roles(r)).unwrap_or_default(),
             coordinated_people: Vec::new(),
             former: role.is_some_and(|r| r.former),
-            title_organization: role.and_then(|r| cx.attached_organization(r)).map(|o| o.entity),
+            title_organization: titled_at.map(|o| o.entity),
+            listed_organizations: titled_at.map(|o| cx.listed_after(o)).unwrap_or_default(),
             date: None,
             date_ahead: None,
             rule_modality: Modality::Asserted,

@@ -22,6 +22,10 @@ pub const APPOSITION: usize = 3;
 /// How many words a chain of prepositional phrases may put between a title and its organisation.
 const CHAINED_ATTACHMENT: usize = 6;
 
+/// The most words between two organisations of one list: a comma or a joining word, and a preposition
+/// with its article ("y del", "et d'").
+const LIST_GAP: usize = 4;
+
 /// How many words before a title a word saying it is held now (lexicon `held_now`) may stand ("il suo
 /// attuale ruolo di").
 const HELD_NOW_REACH: usize = 3;
@@ -254,6 +258,36 @@ impl Context<'_> {
             Some(slot) => Some((slot.entity, !slot.implicit)),
             None => self.focus.map(|f| (f, false)),
         }
+    }
+
+    /// The organisations a list names after `first`, one after another, joined by commas and the
+    /// lexicon's joining word before the last, each perhaps with its own preposition and article ("de
+    /// Prisa y Openbank", "du Canadien, du Centre Bell et d'evenko"): a title attached to the first is
+    /// held at each. A list ends with its joining word, as lists of people do.
+    pub fn listed_after(&self, first: &Slot) -> Vec<usize> {
+        let view = self.view;
+        let joiner = |w: usize| self.lexicon.title_joiners.contains(view.lowered.get(w).unwrap_or(&view.folded[w]));
+        let linking = |w: usize| {
+            let word = &view.folded[w];
+            word == "," || joiner(w) || self.lexicon.attaching_prepositions.contains(word) || self.lexicon.articles.contains(word)
+        };
+        let mut organizations: Vec<&Slot> = view.organizations.iter().filter(|o| !o.implicit && o.words.start >= first.words.end).collect();
+        organizations.sort_by_key(|o| o.words.start);
+        let mut listed = Vec::new();
+        let mut previous = first;
+        for next in organizations {
+            let gap = previous.words.end..next.words.start;
+            if gap.is_empty() || gap.len() > LIST_GAP || !gap.clone().any(|w| view.folded[w] == "," || joiner(w)) || !gap.clone().all(linking) {
+                break;
+            }
+            listed.push((next.entity, gap.clone().any(joiner)));
+            previous = next;
+        }
+        // Names only separated by commas are clauses or appositions: the list ends at its joining word.
+        while listed.last().is_some_and(|(_, joined)| !joined) {
+            listed.pop();
+        }
+        listed.into_iter().map(|(entity, _)| entity).filter(|&e| e != first.entity).collect()
     }
 
     pub fn attached_organization(&self, role: &RoleAt) -> Option<&Slot> {

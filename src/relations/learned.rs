@@ -183,6 +183,12 @@ impl RelationModel {
                 let fact = Fact { person: *other, role: title.clone(), confidence: confidence * 0.9, ..fact.clone() };
                 facts.push(Reading { fact, triggered: candidate.triggered, coordinated_roles: Vec::new() });
             }
+            // A title held at a list of organisations is held at each ("presidente no ejecutivo de Prisa y
+            // Openbank").
+            for &listed in candidate.listed_organizations.iter().filter(|_| organization == candidate.title_organization) {
+                let fact = Fact { organization: Some(listed), confidence: confidence * 0.9, ..fact.clone() };
+                facts.push(Reading { fact, triggered: candidate.triggered, coordinated_roles: candidate.coordinated_roles.clone() });
+            }
             facts.push(Reading { fact, triggered: candidate.triggered, coordinated_roles: candidate.coordinated_roles.clone() });
         }
         // A headline names the news in few words ("X names co-chief executives after Y exit"): a title there

@@ -204,6 +204,25 @@ fn two_titles_joined_are_two_roles_left() {
 }
 
 #[test]
+fn a_title_held_at_a_list_of_organisations_is_held_at_each() {
+    // "chairman of A and B": the title attached to the first organisation is held at the ones listed
+    // after it, each with its own preposition and article; the company in focus is neither.
+    let text = "Astillero Nerea cambia de consejero delegado\n\n\
+                Astillero Nerea ha nombrado a Julia Arranz consejera delegada. \
+                Su antecesor, Tomás Valcárcel, presidente no ejecutivo de Grupo Ferral y de Banca Oriol, deja Astillero Nerea tras siete años.";
+    let names = [("Astillero Nerea", Organization), ("Julia Arranz", Person), ("Tomás Valcárcel", Person), ("Grupo Ferral", Organization), ("Banca Oriol", Organization)];
+    let got = facts("es", text, &names);
+    has_all(&got, &["holds_role Tomás Valcárcel @Grupo Ferral chairman asserted", "holds_role Tomás Valcárcel @Banca Oriol chairman asserted"]);
+    // Names only separated by commas are not a list: the title stays at its own organisation.
+    let text = "Astillero Nerea cambia de consejero delegado\n\n\
+                Astillero Nerea ha nombrado a Julia Arranz consejera delegada. \
+                Su antecesor, Tomás Valcárcel, presidente no ejecutivo de Grupo Ferral, Banca Oriol, deja Astillero Nerea tras siete años.";
+    let got = facts("es", text, &names);
+    has_all(&got, &["holds_role Tomás Valcárcel @Grupo Ferral chairman asserted"]);
+    assert!(!got.iter().any(|f| f.starts_with("holds_role Tomás Valcárcel @Banca Oriol")), "{got:#?}");
+}
+
+#[test]
 fn english_round_up_of_two_companies_keeps_each_fact_at_its_own() {
     let text = "Boardroom moves of the week\n\n\
                 Ostler Foods said on Monday that its chief executive, Rupert Gale, has resigned after six years in the job. \
