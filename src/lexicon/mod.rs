@@ -566,6 +566,11 @@ pub fn longest_match(phrases: &[Phrase], words: &[String], start: usize) -> Opti
     phrases.iter().find(|p| p.matches_at(words, start)).map(Phrase::len)
 }
 
+/// Does one of `phrases` end right before word `end` ("hasta ahora" before "vicepresidente")?
+pub fn ends_before(phrases: &[Phrase], words: &[String], end: usize) -> bool {
+    phrases.iter().any(|p| p.len() <= end && p.matches_at(words, end - p.len()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -425,7 +425,7 @@ impl SentenceCandidates<'_> {
         let mut f = FeatureSet::new(FactKind::HoldsRole);
         f.add("lang", self.language);
         let anchor = role.map_or_else(|| person.words.clone(), |r| r.words.clone());
-        let titled_at = role.and_then(|r| cx.attached_organization(r));
+        let titled_at = role.and_then(|r| cx.chain_organization(r));
         match role {
             Some(role) => {
                 f.add("role", &role.role.normalized);

@@ -290,6 +290,20 @@ impl Context<'_> {
         listed.into_iter().map(|(entity, _)| entity).filter(|&e| e != first.entity).collect()
     }
 
+    /// The organisation a title names, or else the one the last of the titles joined after it names:
+    /// "presidente y director financiero de Veltran" names Veltran for both.
+    pub fn chain_organization(&self, role: &RoleAt) -> Option<&Slot> {
+        self.attached_organization(role).or_else(|| {
+            let folded = &self.view.folded;
+            let joins_next = |r: &RoleAt| folded.get(r.words.end).is_some_and(|w| self.lexicon.title_joiners.contains(w));
+            let mut last = role;
+            while let Some(next) = self.view.roles.iter().find(|r| joins_next(last) && r.words.start == last.words.end + 1) {
+                last = next;
+            }
+            (last.words != role.words).then(|| self.attached_organization(last)).flatten()
+        })
+    }
+
     pub fn attached_organization(&self, role: &RoleAt) -> Option<&Slot> {
         let folded = &self.view.folded;
         if let Some(named) = role.organization {

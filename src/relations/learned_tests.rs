@@ -556,3 +556,21 @@ fn people_joined_by_and_before_a_title_share_it() {
     let got = facts("en", text, &names);
     has_all(&got, &["joins Ann Lee @Acme Industries co-CEO asserted", "joins Bo Chan @Acme Industries co-CEO asserted"]);
 }
+
+#[test]
+fn a_past_title_cue_of_several_words_makes_the_title_past() {
+    // "jusqu'à présent directeur financier": the cue ends right before the title, whatever its length;
+    // the past title is held as a former one at its own organisation, not taken at the new one.
+    let names = [("Veltran", Organization), ("Jonas Brandt", Person), ("Grupo Ortal", Organization)];
+    let text = "Grupo Ortal nomme Jonas Brandt directeur général\n\n\
+                Grupo Ortal a nommé Jonas Brandt, jusqu'à présent directeur financier de Veltran, au poste de directeur général.";
+    let got = facts("fr", text, &names);
+    has_all(&got, &["joins Jonas Brandt @Grupo Ortal CEO asserted", "holds_role Jonas Brandt @Veltran CFO asserted former"]);
+    assert!(!got.iter().any(|f| f.contains("@Grupo Ortal CFO")), "{got:#?}");
+    // The cue bears on the titles joined after the first: neither is taken at the new company.
+    let text = "Grupo Ortal nombra consejero delegado a Jonas Brandt\n\n\
+                Grupo Ortal ha nombrado a Jonas Brandt, hasta ahora presidente y director financiero de Veltran, como consejero delegado.";
+    let got = facts("es", text, &names);
+    has_all(&got, &["joins Jonas Brandt @Grupo Ortal CEO asserted"]);
+    assert!(!got.iter().any(|f| f.contains("@Grupo Ortal CFO") || f.contains("@Grupo Ortal chairman")), "{got:#?}");
+}

@@ -1,7 +1,7 @@
 //! One sentence as the extractors see it: folded words with byte spans, and where people,
 //! organisations, roles and trigger phrases sit among those words.
 
-use crate::lexicon::{fold, longest_match, names_news_outlet, Lexicon, Phrase};
+use crate::lexicon::{ends_before, fold, longest_match, names_news_outlet, Lexicon, Phrase};
 use crate::model::{ByteSpan, Document, EntityKind, Role};
 use crate::lexicon::split_words;
 use std::ops::Range;
@@ -297,7 +297,8 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
             position += 1;
             continue;
         }
-        let former = position > 0 && longest_match(&lexicon.former, folded, position - 1).is_some();
+        // A cue of several words ends right before the title ("hasta ahora", "jusqu'à présent").
+        let former = ends_before(&lexicon.former, folded, position);
         let written = |range: Range<usize>| text[words[range.start].start..words[range.end - 1].end].to_string();
         let title = lexicon.roles.iter().find(|(p, _)| p.matches_at(folded, position));
         let head = lexicon.role_heads.iter().find(|(p, _)| p.matches_at(folded, position));
@@ -336,6 +337,14 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
             roles.push(role);
         }
         position += 1;
+    }
+    // A past title's cue bears on the titles joined after it: "hasta ahora vicepresidente y consejero
+    // delegado", "former chairman and chief executive".
+    for i in 1..roles.len() {
+        let joined = roles[i - 1].words.end + 1 == roles[i].words.start && lexicon.title_joiners.contains(&folded[roles[i - 1].words.end]);
+        if joined && roles[i - 1].former {
+            roles[i].former = true;
+        }
     }
     roles
 }
