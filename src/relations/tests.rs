@@ -590,6 +590,8 @@ fn a_role_just_vacated_is_not_held_but_another_seat_and_a_role_before_an_announc
     let facts = vec![
         stated(Left, 0, 5, Some("chief executive officer"), Modality::Asserted),
         stated(HoldsRole, 0, 5, Some("chief executive officer"), Modality::Asserted),
+        // The seat left, written as a past one ("l'ex amministratore delegato X"), is the departure's.
+        Fact { former: true, ..stated(HoldsRole, 0, 5, Some("chief executive officer"), Modality::Asserted) },
         stated(HoldsRole, 0, 5, None, Modality::Asserted),
         stated(HoldsRole, 0, 5, Some("chairman"), Modality::Asserted),
         stated(HoldsRole, 0, 6, Some("board member"), Modality::Asserted),
