@@ -386,8 +386,7 @@ impl SentenceCandidates<'_> {
         }
         let named: Vec<&Slot> = view.people.iter().filter(|p| !p.implicit).collect();
         let in_title = |w: usize| view.roles.iter().any(|r| r.words.contains(&w));
-        // Joining words are read unfolded: folding makes Portuguese "é" (is) the joiner "e".
-        let joiner = |w: usize| self.cx.lexicon.title_joiners.contains(view.lowered.get(w).unwrap_or(&view.folded[w]));
+        let joiner = |w: usize| view.joins_list(self.cx.lexicon, w);
         let gap = |a: &Slot, b: &Slot| a.words.end..b.words.start.max(a.words.end);
         let joined = |a: &Slot, b: &Slot| {
             let gap = gap(a, b);

@@ -266,7 +266,7 @@ impl Context<'_> {
     /// held at each. A list ends with its joining word, as lists of people do.
     pub fn listed_after(&self, first: &Slot) -> Vec<usize> {
         let view = self.view;
-        let joiner = |w: usize| self.lexicon.title_joiners.contains(view.lowered.get(w).unwrap_or(&view.folded[w]));
+        let joiner = |w: usize| view.joins_list(self.lexicon, w);
         let linking = |w: usize| {
             let word = &view.folded[w];
             word == "," || joiner(w) || self.lexicon.attaching_prepositions.contains(word) || self.lexicon.articles.contains(word)
@@ -294,8 +294,7 @@ impl Context<'_> {
     /// "presidente y director financiero de Veltran" names Veltran for both.
     pub fn chain_organization(&self, role: &RoleAt) -> Option<&Slot> {
         self.attached_organization(role).or_else(|| {
-            let folded = &self.view.folded;
-            let joins_next = |r: &RoleAt| folded.get(r.words.end).is_some_and(|w| self.lexicon.title_joiners.contains(w));
+            let joins_next = |r: &RoleAt| self.view.joins_list(self.lexicon, r.words.end);
             let mut last = role;
             while let Some(next) = self.view.roles.iter().find(|r| joins_next(last) && r.words.start == last.words.end + 1) {
                 last = next;

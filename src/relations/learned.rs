@@ -185,7 +185,7 @@ impl RelationModel {
             }
             // A title held at a list of organisations is held at each ("presidente no ejecutivo de Prisa y
             // Openbank").
-            for &listed in candidate.listed_organizations.iter().filter(|_| organization == candidate.title_organization) {
+            for &listed in &candidate.listed_organizations {
                 let fact = Fact { organization: Some(listed), confidence: confidence * 0.9, ..fact.clone() };
                 facts.push(Reading { fact, triggered: candidate.triggered, coordinated_roles: candidate.coordinated_roles.clone() });
             }

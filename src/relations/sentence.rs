@@ -204,6 +204,12 @@ impl SentenceView {
     pub fn any_in(&self, phrases: &[Phrase], window: Range<usize>) -> bool {
         window.filter(|&w| w < self.folded.len()).any(|w| longest_match(phrases, &self.folded, w).is_some())
     }
+
+    /// Is word `w` the lexicon's word joining titles and lists ("and", "y")? Read with its accents
+    /// where the view keeps them: folding makes Portuguese "é" (is) the joiner "e".
+    pub fn joins_list(&self, lexicon: &Lexicon, w: usize) -> bool {
+        self.folded.get(w).is_some_and(|folded| lexicon.title_joiners.contains(self.lowered.get(w).unwrap_or(folded)))
+    }
 }
 
 /// Is mention `m` of `doc` introduced as the source of the news ("telling Reuters", "according to
