@@ -177,8 +177,11 @@ impl RelationModel {
             // The people a departure lists with this one leave with them ("le dimissioni di cinque
             // consiglieri (A, B, C, D e E)"), each with the title the list gives them. The scorer reads
             // the names far from the trigger as less likely. Appointments and successions listed so gained
-            // nothing on the annotated sets (a false appointment more on corpus/dev).
-            for (other, title) in candidate.coordinated_people.iter().filter(|_| candidate.kind == FactKind::Left) {
+            // nothing on the annotated sets (a false appointment more on corpus/dev). Only a sentence with
+            // a departure word lists leavers: one the model reads as a departure without it ("Daarna
+            // stelden directeur A en B de supporters gerust", B's exit rumoured elsewhere) lists people who
+            // stay (corpus/train one false departure fewer, one role held more; the dev sets unchanged).
+            for (other, title) in candidate.coordinated_people.iter().filter(|_| candidate.kind == FactKind::Left && candidate.triggered) {
                 // Without a title of their own the first one's is not theirs ("il presidente A, B e C").
                 let fact = Fact { person: *other, role: title.clone(), confidence: confidence * 0.9, ..fact.clone() };
                 facts.push(Reading { fact, triggered: candidate.triggered, coordinated_roles: Vec::new() });

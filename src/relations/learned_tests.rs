@@ -574,3 +574,16 @@ fn a_past_title_cue_of_several_words_makes_the_title_past() {
     has_all(&got, &["joins Jonas Brandt @Grupo Ortal CEO asserted"]);
     assert!(!got.iter().any(|f| f.contains("@Grupo Ortal CFO") || f.contains("@Grupo Ortal chairman")), "{got:#?}");
 }
+
+#[test]
+fn only_a_sentence_with_a_departure_word_lists_leavers() {
+    // The trainer's exit is rumoured; the next sentence names him in a list with the technical director
+    // and no departure word: the director stays and holds his role.
+    let names = [("FC Veldhoven", Organization), ("Bernd Kaltz", Person), ("Rik Olsman", Person)];
+    let text = "Onrust bij FC Veldhoven\n\n\
+                De afgelopen dagen werd volop gespeculeerd over een ontslag van trainer Bernd Kaltz bij FC Veldhoven. \
+                Daarna stelden technisch directeur Rik Olsman en Bernd Kaltz de supporters gerust.";
+    let got = facts("nl", text, &names);
+    has_all(&got, &["left Bernd Kaltz @FC Veldhoven coach hedged", "holds_role Rik Olsman @FC Veldhoven technical director asserted"]);
+    assert!(!got.iter().any(|f| f.starts_with("left Rik Olsman")), "{got:#?}");
+}
