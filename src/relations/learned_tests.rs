@@ -587,3 +587,30 @@ fn only_a_sentence_with_a_departure_word_lists_leavers() {
     has_all(&got, &["left Bernd Kaltz @FC Veldhoven coach hedged", "holds_role Rik Olsman @FC Veldhoven technical director asserted"]);
     assert!(!got.iter().any(|f| f.starts_with("left Rik Olsman")), "{got:#?}");
 }
+
+#[test]
+fn a_successor_named_after_a_departure_to_come_takes_over_when_it_comes() {
+    // The board has chosen the successor, but the chief executive only leaves in June: the succession and
+    // the appointment are to come, and the successor does not hold the seat yet.
+    let cases: [(&str, &str, [(&str, EntityKind); 3]); 3] = [
+        ("de", "Wechsel an der Spitze von Bremer Stahlbau\n\n\
+                Der Vorstandschef von Bremer Stahlbau, Karl Menzel, tritt Ende Juni zurück. \
+                Der Aufsichtsrat bestellte Finanzvorstand Jana Roth zu seiner Nachfolgerin.",
+         [("Bremer Stahlbau", Organization), ("Karl Menzel", Person), ("Jana Roth", Person)]),
+        ("fr", "Changement de direction chez Verrerie Alsacienne\n\n\
+                Le directeur général de Verrerie Alsacienne, Karl Menzel, quittera ses fonctions en juin. \
+                Le conseil a désigné Jana Roth, actuelle directrice financière, pour lui succéder.",
+         [("Verrerie Alsacienne", Organization), ("Karl Menzel", Person), ("Jana Roth", Person)]),
+        ("es", "Relevo en Conservas Marinas\n\n\
+                El consejero delegado de Conservas Marinas, Karl Menzel, dejará el cargo en junio. \
+                El consejo ha elegido a Jana Roth, actual directora financiera, para sustituirle.",
+         [("Conservas Marinas", Organization), ("Karl Menzel", Person), ("Jana Roth", Person)]),
+    ];
+    for (lang, text, names) in cases {
+        let got = facts(lang, text, &names);
+        let company = names[0].0;
+        let expected = [format!("left Karl Menzel @{company} CEO future"), format!("replaces Jana Roth <- Karl Menzel @{company} CEO future"), format!("joins Jana Roth @{company} CEO future")];
+        has_all(&got, &expected.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(!got.contains(&format!("holds_role Jana Roth @{company} CEO asserted")), "{lang}: {got:#?}");
+    }
+}
