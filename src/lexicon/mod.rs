@@ -297,6 +297,10 @@ struct ModalityFile {
     hedge: Vec<String>,
     future: Vec<String>,
     future_after: Vec<String>,
+    /// Words saying a change takes effect at once ("with immediate effect", "per direct"): what is so
+    /// worded has happened, even with "will" or "effective" before it.
+    #[serde(default)]
+    immediate: Vec<String>,
     progressive: Vec<String>,
     former: Vec<String>,
     /// Endings of the future tense, written with their accents ("-rá" in "dimitirá"): a verb so ending
@@ -363,6 +367,7 @@ pub struct Lexicon {
     pub hedge: Vec<Phrase>,
     pub future: Vec<Phrase>,
     pub future_after: Vec<Phrase>,
+    pub immediate: Vec<Phrase>,
     pub progressive: Vec<Phrase>,
     pub former: Vec<Phrase>,
     pub future_endings: Vec<String>,
@@ -483,6 +488,7 @@ impl Lexicon {
             hedge: phrases(&file.modality.hedge),
             future: phrases(&file.modality.future),
             future_after: phrases(&file.modality.future_after),
+            immediate: phrases(&file.modality.immediate),
             progressive: phrases(&file.modality.progressive),
             former: phrases(&file.modality.former),
             future_endings: file.modality.future_endings.clone(),

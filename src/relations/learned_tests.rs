@@ -614,3 +614,21 @@ fn a_successor_named_after_a_departure_to_come_takes_over_when_it_comes() {
         assert!(!got.contains(&format!("holds_role Jana Roth @{company} CEO asserted")), "{lang}: {got:#?}");
     }
 }
+
+#[test]
+fn a_change_with_immediate_effect_has_happened() {
+    // The guidelines read "effective immediately" as done, even worded with "will"; "per direct" and "con
+    // efecto inmediato" are no dates ahead ("per 1 juli", "con efecto a partir de enero").
+    let cases: [(&str, &str, [(&str, EntityKind); 2], &str); 3] = [
+        ("en", "Talbot Mills chief executive to go\n\nTalbot Mills said its chief executive, Ian Pryce, will step down effective immediately.",
+         [("Talbot Mills", Organization), ("Ian Pryce", Person)], "left Ian Pryce @Talbot Mills CEO asserted"),
+        ("nl", "Topman Zeeuwse Mosselen stapt op\n\nDe topman van Zeeuwse Mosselen, Kees de Wit, is per direct opgestapt.",
+         [("Zeeuwse Mosselen", Organization), ("Kees de Wit", Person)], "left Kees de Wit @Zeeuwse Mosselen CEO asserted"),
+        ("es", "Dimite el consejero delegado de Conservas Marinas\n\nEl consejero delegado de Conservas Marinas, Pablo Ortiz, ha dimitido con efecto inmediato.",
+         [("Conservas Marinas", Organization), ("Pablo Ortiz", Person)], "left Pablo Ortiz @Conservas Marinas CEO asserted"),
+    ];
+    for (lang, text, names, expected) in cases {
+        let got = facts(lang, text, &names);
+        has_all(&got, &[expected]);
+    }
+}

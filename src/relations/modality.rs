@@ -39,6 +39,10 @@ pub fn modality_of(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize
     if view.any_in(&lexicon.hedge, sentence_so_far) {
         return Modality::Hedged;
     }
+    // "will step down with immediate effect", "effective immediately", "is per direct opgestapt": done.
+    if view.any_in(&lexicon.immediate, near.start..trigger.end + FOLLOWING_WORDS) {
+        return Modality::Asserted;
+    }
     let progressive = view.folded[trigger.start].ends_with("ing") && view.any_in(&lexicon.progressive, trigger.start.saturating_sub(2)..trigger.start);
     let time_ahead = view.any_in(&lexicon.future_after, trigger.end..trigger.end + FOLLOWING_WORDS);
     if progressive || time_ahead || view.any_in(&lexicon.future, near.clone()) || has_future_ending(view, lexicon, near) {
