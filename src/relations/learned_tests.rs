@@ -632,3 +632,29 @@ fn a_change_with_immediate_effect_has_happened() {
         has_all(&got, &[expected]);
     }
 }
+
+#[test]
+fn a_cue_word_in_a_name_is_no_cue() {
+    // "Sara" folds to the Italian future "sarà": the appointment is done all the same.
+    let names = [("Banca Orobica", Organization), ("Sara Conti", Person), ("Luca Neri", Person)];
+    let text = "Cambio al vertice\n\nIl cda di Banca Orobica ha nominato Sara Conti nuovo amministratore delegato al posto di Luca Neri.";
+    let got = facts("it", text, &names);
+    has_all(&got, &["joins Sara Conti @Banca Orobica CEO asserted", "replaces Sara Conti <- Luca Neri @Banca Orobica CEO asserted"]);
+}
+
+#[test]
+fn a_hyphenated_title_head_names_the_title_and_keeps_its_past_cue() {
+    let names = [("Brenntal", Organization), ("Jörg Weber", Person), ("Hallwerk", Organization), ("Jan Kemper", Person)];
+    let text = "Neuer Finanzchef\n\nDer Finanzvorstand von Brenntal, Jörg Weber, geht. Brenntal hat schon einen Nachfolger gefunden: Es ist Hallwerk-Manager Jan Kemper.";
+    has_all(&facts("de", text, &names), &["holds_role Jan Kemper @Hallwerk manager asserted"]);
+    // A company's membership of an index is no title.
+    let names = [("Brenntal", Organization), ("Jörg Weber", Person)];
+    let text = "Abschied\n\nJörg Weber verlässt das Dax-Mitglied Brenntal nach zwei Jahren im Amt.";
+    assert!(facts("de", text, &names).iter().all(|f| !f.contains(" member ")), "{:#?}", facts("de", text, &names));
+    let names = [("Zuidhaven", Organization), ("Polderbank", Organization), ("Tim Bakker", Person)];
+    let text = "Nieuwe topman\n\nZuidhaven zoekt een nieuwe topman. De voormalige Polderbank-bestuurder Tim Bakker wordt genoemd als favoriet.";
+    let got = facts("nl", text, &names);
+    has_all(&got, &["holds_role Tim Bakker @Polderbank board member asserted former"]);
+    // "als favoriet" after the trigger hedges it.
+    assert!(got.iter().filter(|f| f.starts_with("joins Tim Bakker")).all(|f| f.ends_with("hedged")), "{got:#?}");
+}

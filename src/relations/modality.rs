@@ -36,7 +36,9 @@ pub fn modality_of(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize
     if negated || denied_at_clause_end(view, lexicon, trigger) || view.any_in(&lexicon.denial, 0..trigger.start) {
         return Modality::Negated;
     }
-    if view.any_in(&lexicon.hedge, sentence_so_far) {
+    // A hedge before the trigger, or after it within its clause: "wordt genoemd als favoriet", "is tipped
+    // as a possible successor".
+    if view.any_in(&lexicon.hedge, sentence_so_far) || view.any_in(&lexicon.hedge, trigger.end..clause_end(view, trigger.end)) {
         return Modality::Hedged;
     }
     // "will step down with immediate effect", "effective immediately", "is per direct opgestapt": done.
@@ -57,7 +59,12 @@ pub fn modality_of(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize
 fn denied_at_clause_end(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize>) -> bool {
     let ends_clause = |w: usize| w == view.folded.len() || matches!(view.folded[w].as_str(), "," | ";" | ":" | "." | "!" | "?" | "-");
     let Some(clause_end) = (trigger.end..=view.folded.len()).find(|&w| ends_clause(w)) else { return false };
-    (trigger.end..clause_end).any(|w| longest_match(&lexicon.denial, &view.folded, w).is_some_and(|len| w + len == clause_end))
+    (trigger.end..clause_end).filter(|&w| !view.in_mention[w]).any(|w| longest_match(&lexicon.denial, &view.folded, w).is_some_and(|len| w + len == clause_end))
+}
+
+/// Where the clause that goes on at word `from` ends: at the next comma, semicolon, colon or full stop.
+fn clause_end(view: &SentenceView, from: usize) -> usize {
+    (from..view.folded.len()).find(|&w| matches!(view.folded[w].as_str(), "," | ";" | ":" | "." | "!" | "?")).unwrap_or(view.folded.len())
 }
 
 /// Where the clause that ends at word `end` starts: after the last comma, semicolon or colon before it,
@@ -68,7 +75,7 @@ fn clause_start(view: &SentenceView, end: usize, earliest: usize) -> usize {
 
 /// A verb in the future tense among `words`, by the language's endings ("renunciará", "lascerà").
 fn has_future_ending(view: &SentenceView, lexicon: &Lexicon, words: Range<usize>) -> bool {
-    words.filter_map(|w| view.lowered.get(w)).any(|word| {
+    words.filter(|&w| !view.in_mention.get(w).unwrap_or(&false)).filter_map(|w| view.lowered.get(w)).any(|word| {
         word.chars().count() >= FUTURE_ENDING_MIN_CHARS && lexicon.future_endings.iter().any(|ending| word.ends_with(ending.as_str()))
     })
 }

@@ -200,9 +200,10 @@ impl SentenceView {
         found
     }
 
-    /// Does a phrase of `phrases` start at a word of `window`?
+    /// Does a phrase of `phrases` start at a word of `window`? Not in a name: the Italian future "sarà"
+    /// folds to the name "Sara", the English "will" is the name "Will".
     pub fn any_in(&self, phrases: &[Phrase], window: Range<usize>) -> bool {
-        window.filter(|&w| w < self.folded.len()).any(|w| longest_match(phrases, &self.folded, w).is_some())
+        window.filter(|&w| w < self.folded.len() && !self.in_mention[w]).any(|w| longest_match(phrases, &self.folded, w).is_some())
     }
 
     /// Is word `w` the lexicon's word joining titles and lists ("and", "y")? Read with its accents
@@ -297,7 +298,8 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
         if in_mention[position] {
             // The model may tag the organisation inside a compound title ("VW" of "VW-Chef").
             let hyphenated = compound_parts(&folded[position]).is_some();
-            if let Some(role) = compound_title(folded, words, text, lexicon, position, false).filter(|_| hyphenated) {
+            let former = ends_before(&lexicon.former, folded, position);
+            if let Some(role) = compound_title(folded, words, text, lexicon, position, former).filter(|_| hyphenated) {
                 roles.push(role);
             }
             position += 1;
@@ -384,7 +386,10 @@ fn compound_title(folded: &[String], words: &[ByteSpan], text: &str, lexicon: &L
         return Some(role_over(len, modified_title(modifier, &normalized), former));
     }
     let last = [last.to_string()];
-    let normalized = lexicon.roles.iter().find(|(p, _)| p.len() == 1 && p.matches_at(&last, 0)).map(|(_, n)| n.clone()).or_else(|| closed_compound_title(lexicon, &last[0]))?;
+    // After the hyphen a compound's head stands alone as a title: "Zalando-Manager", "Henkel-Managerin".
+    // Not a member: "Dax-Mitglied", "EU-lid" are a company in an index, a country in a union.
+    let head_alone = || lexicon.compound_title_heads.iter().find(|(head, n)| *head == last[0] && n != "member").map(|(_, n)| n.clone());
+    let normalized = lexicon.roles.iter().find(|(p, _)| p.len() == 1 && p.matches_at(&last, 0)).map(|(_, n)| n.clone()).or_else(|| closed_compound_title(lexicon, &last[0])).or_else(head_alone)?;
     let former = former || longest_match(&lexicon.former, &[prefix.to_string()], 0).is_some();
     Some(role_over(1, normalized, former))
 }
