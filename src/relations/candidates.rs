@@ -69,6 +69,9 @@ pub struct Candidate {
     /// For a role held, the organisations listed after the one its title names ("presidente no
     /// ejecutivo de Prisa y Openbank"): the role is held at each.
     pub listed_organizations: Vec<usize>,
+    /// For a seat taken or held now, the organisations the person's past titles in the sentence name:
+    /// not where the fact is (`Context::past_organizations`).
+    pub past_organizations: Vec<usize>,
     /// The date the sentence gives, read as past-or-present and as coming.
     pub date: Option<FactDate>,
     pub date_ahead: Option<FactDate>,
@@ -366,6 +369,7 @@ impl SentenceCandidates<'_> {
             former: false,
             title_organization: None,
             listed_organizations: Vec::new(),
+            past_organizations: if kind == FactKind::Left { Vec::new() } else { cx.past_organizations(person) },
             date: date_for(cx.view, &self.dates, &anchor),
             date_ahead: date_for(cx.view, &self.dates_ahead, &anchor),
             rule_modality: cx.modality(&anchor),
@@ -456,6 +460,7 @@ impl SentenceCandidates<'_> {
             former: role.is_some_and(|r| r.former),
             title_organization: titled_at.map(|o| o.entity),
             listed_organizations: titled_at.map(|o| cx.listed_after(o)).unwrap_or_default(),
+            past_organizations: if role.is_some_and(|r| r.former) { Vec::new() } else { cx.past_organizations(person) },
             date: None,
             date_ahead: None,
             rule_modality: Modality::Asserted,

@@ -185,6 +185,23 @@ impl Context<'_> {
         after_trigger.or(next_to_person).or(closest)
     }
 
+    /// The organisations the person's past titles name ("el exconsejero delegado de Banco Levante, Luis
+    /// Soto, ficha por Seguros Atlas"): where they were, not a seat they take. Only where the sentence
+    /// names another organisation, which then is the one of the news.
+    pub fn past_organizations(&self, person: &Slot) -> Vec<usize> {
+        if person.implicit {
+            return Vec::new();
+        }
+        let mut past: Vec<usize> = Vec::new();
+        for role in self.view.roles.iter().filter(|r| r.former && self.words_between(&r.words, &person.words).len() <= APPOSITION) {
+            if let Some(slot) = self.chain_organization(role).filter(|o| !past.contains(&o.entity)) {
+                past.push(slot.entity);
+            }
+        }
+        let another = self.view.organizations.iter().any(|o| !o.implicit && !past.contains(&o.entity));
+        if another { past } else { Vec::new() }
+    }
+
     /// The subject of a verb group starting at `position` when an apposition between commas parts it from
     /// the verb: "Thierry Bolloré (55 ans), directeur du groupe qui assure déjà ... par intérim, sera
     /// nommé". Too far for `SUBJECT_REACH`, but nothing else can be the subject: the words between open

@@ -146,7 +146,13 @@ impl RelationModel {
         let mut modality_scores = modality_scores.into_iter();
         let mut facts = Vec::new();
         for (candidate, confidence) in kept {
-            let scores: Vec<f32> = organization_scores.by_ref().take(candidate.organizations.len()).map(|p| p[1]).collect();
+            let mut scores: Vec<f32> = organization_scores.by_ref().take(candidate.organizations.len()).map(|p| p[1]).collect();
+            // A seat taken or held now is not where the person's past title was.
+            for (score, option) in scores.iter_mut().zip(&candidate.organizations) {
+                if option.entity.is_some_and(|e| candidate.past_organizations.contains(&e)) {
+                    *score = f32::NEG_INFINITY;
+                }
+            }
             // A role held is at the organisation its title names ("Marlow Dairies chief executive Tom
             // Ashby"), whatever the article is about; the scorer chooses where the title names none.
             let organization = candidate.title_organization.or_else(|| best(&scores).and_then(|i| candidate.organizations[i].entity));

@@ -658,3 +658,18 @@ fn a_hyphenated_title_head_names_the_title_and_keeps_its_past_cue() {
     // "als favoriet" after the trigger hedges it.
     assert!(got.iter().filter(|f| f.starts_with("joins Tim Bakker")).all(|f| f.ends_with("hedged")), "{got:#?}");
 }
+
+#[test]
+fn a_seat_taken_is_not_where_the_persons_past_title_was() {
+    let names = [("Banco Levante", Organization), ("Luis Soto", Person), ("Seguros Atlas", Organization)];
+    let text = "Fichaje\n\nEl exconsejero delegado de Banco Levante, Luis Soto, ficha por Seguros Atlas como presidente.";
+    let got = facts("es", text, &names);
+    has_all(&got, &["joins Luis Soto @Seguros Atlas chairman asserted", "holds_role Luis Soto @Banco Levante CEO asserted former"]);
+    assert!(!got.iter().any(|f| f.starts_with("joins Luis Soto @Banco Levante")), "{got:#?}");
+    // The past title's organisation is read through the titles joined to it.
+    let names = [("Aceites del Sur", Organization), ("Marta Gil", Person), ("Conservas Marinas", Organization), ("Juan Vidal", Person)];
+    let text = "Relevo\n\nEl consejo de Aceites del Sur ha aprobado el nombramiento de Marta Gil, hasta ahora vicepresidenta y consejera delegada de Conservas Marinas, como presidenta en sustitución de Juan Vidal.";
+    let got = facts("es", text, &names);
+    assert!(got.iter().any(|f| f.starts_with("joins Marta Gil @Aceites del Sur")), "{got:#?}");
+    assert!(!got.iter().any(|f| f.starts_with("joins Marta Gil @Conservas Marinas") || f.starts_with("replaces Marta Gil <- Juan Vidal @Conservas Marinas")), "{got:#?}");
+}
