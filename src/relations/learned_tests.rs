@@ -673,3 +673,11 @@ fn a_seat_taken_is_not_where_the_persons_past_title_was() {
     assert!(got.iter().any(|f| f.starts_with("joins Marta Gil @Aceites del Sur")), "{got:#?}");
     assert!(!got.iter().any(|f| f.starts_with("joins Marta Gil @Conservas Marinas") || f.starts_with("replaces Marta Gil <- Juan Vidal @Conservas Marinas")), "{got:#?}");
 }
+
+#[test]
+fn german_succession_with_its_particle_after_the_company_and_a_title_held_until_now() {
+    let names = [("Hallwerk AG", Organization), ("Peter Lang", Person), ("Eva Brandt", Person), ("Brandt", Person)];
+    let text = "Nachricht\n\nEva Brandt folgt bei der Hallwerk AG auf Peter Lang, der in den Ruhestand geht. Brandt war bisher Finanzvorstand.";
+    let got = facts("de", text, &names);
+    has_all(&got, &["replaces Eva Brandt <- Peter Lang @Hallwerk AG - asserted", "holds_role Eva Brandt @Hallwerk AG CFO asserted former"]);
+}
