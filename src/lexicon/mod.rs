@@ -301,6 +301,14 @@ struct ModalityFile {
     /// worded has happened, even with "will" or "effective" before it.
     #[serde(default)]
     immediate: Vec<String>,
+    /// Prepositions that put a change ahead only before a date ("zum 1. Juli", "from 1 March"): "zum
+    /// Vorstandschef ernannt" is done.
+    #[serde(default)]
+    future_dated: Vec<String>,
+    /// Words that put a change ahead only right before its trigger: the headline infinitive ("Xerox CEO
+    /// to step down"), not "promoted to chief executive".
+    #[serde(default)]
+    future_right_before: Vec<String>,
     progressive: Vec<String>,
     former: Vec<String>,
     /// Endings of the future tense, written with their accents ("-rá" in "dimitirá"): a verb so ending
@@ -368,6 +376,8 @@ pub struct Lexicon {
     pub future: Vec<Phrase>,
     pub future_after: Vec<Phrase>,
     pub immediate: Vec<Phrase>,
+    pub future_dated: Vec<Phrase>,
+    pub future_right_before: Vec<Phrase>,
     pub progressive: Vec<Phrase>,
     pub former: Vec<Phrase>,
     pub future_endings: Vec<String>,
@@ -489,6 +499,8 @@ impl Lexicon {
             future: phrases(&file.modality.future),
             future_after: phrases(&file.modality.future_after),
             immediate: phrases(&file.modality.immediate),
+            future_dated: phrases(&file.modality.future_dated),
+            future_right_before: phrases(&file.modality.future_right_before),
             progressive: phrases(&file.modality.progressive),
             former: phrases(&file.modality.former),
             future_endings: file.modality.future_endings.clone(),

@@ -241,7 +241,12 @@ fn strongest_per_statement(readings: Vec<Reading>, headline: Option<usize>) -> V
         }
         let strongest = most_confident(&|_| true, key).unwrap_or(reading);
         let mut kept = strongest.fact.clone();
-        if let Some(triggered) = readings.iter().filter(|r| r.triggered && statement(&r.fact) == key).min_by_key(|r| r.fact.sentence) {
+        // A headline's present tense is how headlines tell a change done and one announced alike ("X quitte
+        // Meta"): a headline read as done gives way to the body's first reading; one read as ahead,
+        // rumoured or denied ("X to step down") keeps its word.
+        let first = readings.iter().filter(|r| r.triggered && statement(&r.fact) == key).min_by_key(|r| r.fact.sentence);
+        let plain_headline = first.is_some_and(|r| Some(r.fact.sentence) == headline && r.fact.modality == Modality::Asserted);
+        if let Some(triggered) = if plain_headline { first_triggered(&|_| true, key) } else { first } {
             kept.modality = triggered.fact.modality;
             kept.date = triggered.fact.date;
         }

@@ -681,3 +681,27 @@ fn german_succession_with_its_particle_after_the_company_and_a_title_held_until_
     let got = facts("de", text, &names);
     has_all(&got, &["replaces Eva Brandt <- Peter Lang @Hallwerk AG - asserted", "holds_role Eva Brandt @Hallwerk AG CFO asserted former"]);
 }
+
+#[test]
+fn a_preposition_puts_a_change_ahead_only_before_a_date() {
+    let names = [("Hallwerk AG", Organization), ("Eva Brandt", Person), ("Brandt", Person)];
+    let done = "Personalie\n\nDer Aufsichtsrat der Hallwerk AG hat Eva Brandt gestern zum Vorstandschef ernannt. Brandt ist 52 Jahre alt.";
+    has_all(&facts("de", done, &names), &["joins Eva Brandt @Hallwerk AG CEO asserted"]);
+    let ahead = "Personalie\n\nDer Aufsichtsrat der Hallwerk AG hat Eva Brandt zum 1. Juli zur Vorstandschefin bestellt. Brandt ist 52 Jahre alt.";
+    has_all(&facts("de", ahead, &names), &["joins Eva Brandt @Hallwerk AG CEO future"]);
+    // "to" is the headline's infinitive right before its verb, not the preposition of "promoted to".
+    let names = [("Pellow Mining", Organization), ("Tom Reeve", Person), ("Anna Berg", Person), ("Berg", Person)];
+    let done = "News\n\nAnna Berg has been promoted to chief executive of Pellow Mining, replacing Tom Reeve. Berg is 52.";
+    has_all(&facts("en", done, &names), &["joins Anna Berg @Pellow Mining CEO asserted", "replaces Anna Berg <- Tom Reeve @Pellow Mining CEO asserted"]);
+    let ahead = "News\n\nPellow Mining to name Anna Berg chief executive. Berg is 52.";
+    has_all(&facts("en", ahead, &names), &["joins Anna Berg @Pellow Mining CEO future"]);
+}
+
+#[test]
+fn a_headline_in_the_present_tense_gives_way_to_the_body_on_when() {
+    // Headlines tell a change done and one announced alike ("quitte"); the body says it is to come.
+    let names = [("Verrerie Lorraine", Organization), ("Marc Petit", Person), ("Petit", Person)];
+    let text = "Marc Petit quitte Verrerie Lorraine pour fonder sa propre entreprise\n\n\
+                Le directeur financier de Verrerie Lorraine, Marc Petit, a annoncé mardi qu'il allait quitter le groupe. Petit était entré chez Verrerie Lorraine en 2012.";
+    has_all(&facts("fr", text, &names), &["left Marc Petit @Verrerie Lorraine CFO future"]);
+}

@@ -47,7 +47,9 @@ pub fn modality_of(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<usize
     }
     let progressive = view.folded[trigger.start].ends_with("ing") && view.any_in(&lexicon.progressive, trigger.start.saturating_sub(2)..trigger.start);
     let time_ahead = view.any_in(&lexicon.future_after, trigger.end..trigger.end + FOLLOWING_WORDS);
-    if progressive || time_ahead || view.any_in(&lexicon.future, near.clone()) || has_future_ending(view, lexicon, near) {
+    let dated_ahead = near.clone().any(|w| !view.in_mention[w] && longest_match(&lexicon.future_dated, &view.folded, w).is_some_and(|len| date_follows(view, lexicon, w + len)));
+    let right_before = (trigger.start.saturating_sub(3)..trigger.start).any(|w| longest_match(&lexicon.future_right_before, &view.folded, w).is_some_and(|len| w + len == trigger.start));
+    if progressive || time_ahead || dated_ahead || right_before || view.any_in(&lexicon.future, near.clone()) || has_future_ending(view, lexicon, near) {
         return Modality::Future;
     }
     Modality::Asserted
@@ -60,6 +62,19 @@ fn denied_at_clause_end(view: &SentenceView, lexicon: &Lexicon, trigger: &Range<
     let ends_clause = |w: usize| w == view.folded.len() || matches!(view.folded[w].as_str(), "," | ";" | ":" | "." | "!" | "?" | "-");
     let Some(clause_end) = (trigger.end..=view.folded.len()).find(|&w| ends_clause(w)) else { return false };
     (trigger.end..clause_end).filter(|&w| !view.in_mention[w]).any(|w| longest_match(&lexicon.denial, &view.folded, w).is_some_and(|len| w + len == clause_end))
+}
+
+/// Words after a preposition in which its date may start ("ab dem 1. Juli", "dès le 1er mars").
+const DATE_AFTER_WORDS: usize = 2;
+
+/// Does a date start within `DATE_AFTER_WORDS` words from `at`: a number ("1.", "2025"), a month or a
+/// date relative to the article's ("Jahresende", "next year")?
+fn date_follows(view: &SentenceView, lexicon: &Lexicon, at: usize) -> bool {
+    (at..(at + DATE_AFTER_WORDS).min(view.folded.len())).any(|w| {
+        view.folded[w].chars().any(|c| c.is_ascii_digit())
+            || lexicon.months.iter().flatten().any(|month| month.matches_at(&view.folded, w))
+            || lexicon.relative_dates.iter().any(|(phrase, _)| phrase.matches_at(&view.folded, w))
+    })
 }
 
 /// Where the clause that goes on at word `from` ends: at the next comma, semicolon, colon or full stop.
