@@ -94,7 +94,9 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
     let co_named = CoNamed::new(doc);
     let mut salience = Salience::new();
     let mut recent_people: Vec<Vec<usize>> = Vec::new();
-    let mut recent_organizations: Vec<Vec<usize>> = Vec::new();
+    // The organisations each sentence names, with the paragraph it is in.
+    let mut recent_organizations: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut paragraph_index = 0;
     // (sentence, person) for every person standing in a sentence with a departure trigger.
     let mut departures: Vec<(usize, usize)> = Vec::new();
     // The organisations named so far in the current paragraph (a line break starts one), in order.
@@ -103,6 +105,7 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
     for index in 0..doc.sentences.len() {
         if index > 0 && doc.text()[doc.sentences[index - 1].span.end..doc.sentences[index].span.start].contains('\n') {
             paragraph.clear();
+            paragraph_index += 1;
         }
         let view = SentenceView::new(doc, index, lexicon, focus, &mut salience);
         let named_here: Vec<usize> = view.organizations.iter().filter(|o| !o.implicit).map(|o| o.entity).collect();
@@ -115,7 +118,15 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
             focus_lead,
             co_named: &co_named,
             earlier_people: recent_people.iter().rev().take(PREDECESSOR_SENTENCES_BACK).flatten().copied().collect(),
-            earlier_organizations: recent_organizations.iter().rev().take(PREDECESSOR_SENTENCES_BACK).flatten().copied().collect(),
+            // A paragraph that names a company of its own is about it: a round-up's earlier paragraphs are
+            // about others ("At Calder Steel, ... . Ostrava Foods appointed ...").
+            earlier_organizations: recent_organizations
+                .iter()
+                .rev()
+                .take(PREDECESSOR_SENTENCES_BACK)
+                .filter(|(p, _)| *p == paragraph_index || (paragraph.is_empty() && named_here.is_empty()))
+                .flat_map(|(_, named)| named.iter().copied())
+                .collect(),
             dates: find_dates(&view, lexicon, article_date, false),
             dates_ahead: find_dates(&view, lexicon, article_date, true),
             departed_before: departed_before(&departures, index),
@@ -132,7 +143,7 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
         }
         recent_people.push(view.people.iter().filter(|p| !p.implicit).map(|p| p.entity).collect());
         paragraph.extend(&named_here);
-        recent_organizations.push(named_here);
+        recent_organizations.push((paragraph_index, named_here));
     }
     found
 }

@@ -705,3 +705,15 @@ fn a_headline_in_the_present_tense_gives_way_to_the_body_on_when() {
                 Le directeur financier de Verrerie Lorraine, Marc Petit, a annoncé mardi qu'il allait quitter le groupe. Petit était entré chez Verrerie Lorraine en 2012.";
     has_all(&facts("fr", text, &names), &["left Marc Petit @Verrerie Lorraine CFO future"]);
 }
+
+#[test]
+fn a_paragraph_that_names_its_own_company_does_not_reach_back_to_the_one_before() {
+    // A round-up in bullets: the second item's appointment is at its own company, not the first item's.
+    let names = [("Van Dijk", Organization), ("Karin Mol", Person), ("Mol", Person), ("Hoekstra Bouw", Organization), ("Pieter Jansen", Person), ("Jansen", Person)];
+    let text = "Benoemingen in de bouw\n\nDe bouwsector zag deze maand weer veel wisselingen aan de top.\n\n\
+                • Bouwbedrijf Van Dijk heeft Karin Mol benoemd tot financieel directeur. Mol werkte eerder bij een accountantskantoor.\n\n\
+                • Aannemer Hoekstra Bouw heeft Pieter Jansen binnengehaald als directeur bedrijfsvoering. Jansen begint op 1 maart.";
+    let got = facts("nl", text, &names);
+    has_all(&got, &["joins Karin Mol @Van Dijk CFO asserted", "joins Pieter Jansen @Hoekstra Bouw director asserted"]);
+    assert!(!got.iter().any(|f| f.contains("Pieter Jansen @Van Dijk")), "{got:#?}");
+}
