@@ -69,8 +69,8 @@ pub struct Candidate {
     /// For a role held, the organisations listed after the one its title names ("presidente no
     /// ejecutivo de Prisa y Openbank"): the role is held at each.
     pub listed_organizations: Vec<usize>,
-    /// For a seat taken or held now, the organisations the person's past titles in the sentence name:
-    /// not where the fact is (`Context::past_organizations`).
+    /// For a seat taken or held now, the organisations the person's past titles name in this sentence or
+    /// an earlier one: not where the fact is (`Context::past_organizations`).
     pub past_organizations: Vec<usize>,
     /// The date the sentence gives, read as past-or-present and as coming.
     pub date: Option<FactDate>,
@@ -101,6 +101,7 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
     let mut departures: Vec<(usize, usize)> = Vec::new();
     // The organisations named so far in the current paragraph (a line break starts one), in order.
     let mut paragraph: Vec<usize> = Vec::new();
+    let mut past_organizations: Vec<(usize, usize)> = Vec::new();
     let mut found = Vec::new();
     for index in 0..doc.sentences.len() {
         if index > 0 && doc.text()[doc.sentences[index - 1].span.end..doc.sentences[index].span.start].contains('\n') {
@@ -117,6 +118,7 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
             mention_counts: &mention_counts,
             focus_lead,
             co_named: &co_named,
+            earlier_past_organizations: &past_organizations,
             earlier_people: recent_people.iter().rev().take(PREDECESSOR_SENTENCES_BACK).flatten().copied().collect(),
             // A paragraph that names a company of its own is about it: a round-up's earlier paragraphs are
             // about others ("At Calder Steel, ... . Ostrava Foods appointed ...").
@@ -140,6 +142,13 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
         }
         if !view.find(&lexicon.left).is_empty() {
             departures.extend(view.people.iter().map(|p| (index, p.entity)));
+        }
+        for person in view.people.iter().filter(|p| !p.implicit) {
+            for organization in cx.past_organizations(person) {
+                if !past_organizations.contains(&(person.entity, organization)) {
+                    past_organizations.push((person.entity, organization));
+                }
+            }
         }
         recent_people.push(view.people.iter().filter(|p| !p.implicit).map(|p| p.entity).collect());
         paragraph.extend(&named_here);
@@ -185,6 +194,9 @@ struct SentenceCandidates<'a> {
     co_named: &'a CoNamed,
     earlier_people: Vec<usize>,
     earlier_organizations: Vec<usize>,
+    /// (person, organisation) of the past titles the sentences before this one give people
+    /// ("die frühere Siemens-Managerin Eva Brandt").
+    earlier_past_organizations: &'a [(usize, usize)],
     /// The sentence's dates, read as past-or-present and as coming.
     dates: Vec<(Range<usize>, FactDate)>,
     dates_ahead: Vec<(Range<usize>, FactDate)>,
@@ -380,7 +392,7 @@ impl SentenceCandidates<'_> {
             former: false,
             title_organization: None,
             listed_organizations: Vec::new(),
-            past_organizations: if kind == FactKind::Left { Vec::new() } else { cx.past_organizations(person) },
+            past_organizations: if kind == FactKind::Left { Vec::new() } else { self.past_organizations(person) },
             date: date_for(cx.view, &self.dates, &anchor),
             date_ahead: date_for(cx.view, &self.dates_ahead, &anchor),
             rule_modality: cx.modality(&anchor),
@@ -433,6 +445,17 @@ impl SentenceCandidates<'_> {
             .collect()
     }
 
+    /// The organisations of the person's past titles, in this sentence and the ones before.
+    fn past_organizations(&self, person: &Slot) -> Vec<usize> {
+        let mut past = self.cx.past_organizations(person);
+        for &(_, organization) in self.earlier_past_organizations.iter().filter(|(p, _)| *p == person.entity) {
+            if !past.contains(&organization) {
+                past.push(organization);
+            }
+        }
+        past
+    }
+
     fn holding(&self, role: Option<&RoleAt>, person: &Slot, kinds_here: &[FactKind]) -> Candidate {
         let cx = self.cx;
         let view = cx.view;
@@ -471,7 +494,7 @@ impl SentenceCandidates<'_> {
             former: role.is_some_and(|r| r.former),
             title_organization: titled_at.map(|o| o.entity),
             listed_organizations: titled_at.map(|o| cx.listed_after(o)).unwrap_or_default(),
-            past_organizations: if role.is_some_and(|r| r.former) { Vec::new() } else { cx.past_organizations(person) },
+            past_organizations: if role.is_some_and(|r| r.former) { Vec::new() } else { self.past_organizations(person) },
             date: None,
             date_ahead: None,
             rule_modality: Modality::Asserted,

@@ -185,9 +185,8 @@ impl Context<'_> {
         after_trigger.or(next_to_person).or(closest)
     }
 
-    /// The organisations the person's past titles name ("el exconsejero delegado de Banco Levante, Luis
-    /// Soto, ficha por Seguros Atlas"): where they were, not a seat they take. Only where the sentence
-    /// names another organisation, which then is the one of the news.
+    /// The organisations the person's past titles in this sentence name ("el exconsejero delegado de
+    /// Banco Levante, Luis Soto, ficha por Seguros Atlas"): where they were, not a seat they take.
     pub fn past_organizations(&self, person: &Slot) -> Vec<usize> {
         if person.implicit {
             return Vec::new();
@@ -198,8 +197,7 @@ impl Context<'_> {
                 past.push(slot.entity);
             }
         }
-        let another = self.view.organizations.iter().any(|o| !o.implicit && !past.contains(&o.entity));
-        if another { past } else { Vec::new() }
+        past
     }
 
     /// The subject of a verb group starting at `position` when an apposition between commas parts it from

@@ -5,7 +5,7 @@
 //! `config.json` (version, the per-kind decision thresholds chosen on dev data, the modality classes).
 //! Each scorer sums the weights of a candidate's known features and turns the sums into probabilities.
 
-use super::candidates::{candidates, Candidate};
+use super::candidates::{candidates, Candidate, OrganizationOption};
 use crate::lexicon::Lexicon;
 use crate::model::{Document, Fact, FactKind, Modality, Role};
 use ort::session::builder::GraphOptimizationLevel;
@@ -147,10 +147,14 @@ impl RelationModel {
         let mut facts = Vec::new();
         for (candidate, confidence) in kept {
             let mut scores: Vec<f32> = organization_scores.by_ref().take(candidate.organizations.len()).map(|p| p[1]).collect();
-            // A seat taken or held now is not where the person's past title was.
-            for (score, option) in scores.iter_mut().zip(&candidate.organizations) {
-                if option.entity.is_some_and(|e| candidate.past_organizations.contains(&e)) {
-                    *score = f32::NEG_INFINITY;
+            // A seat taken or held now is not where the person's past title was, when another organisation
+            // is in question.
+            let past = |o: &OrganizationOption| o.entity.is_some_and(|e| candidate.past_organizations.contains(&e));
+            if candidate.organizations.iter().any(|o| o.entity.is_some() && !past(o)) {
+                for (score, option) in scores.iter_mut().zip(&candidate.organizations) {
+                    if past(option) {
+                        *score = f32::NEG_INFINITY;
+                    }
                 }
             }
             // A role held is at the organisation its title names ("Marlow Dairies chief executive Tom

@@ -717,3 +717,21 @@ fn a_paragraph_that_names_its_own_company_does_not_reach_back_to_the_one_before(
     has_all(&got, &["joins Karin Mol @Van Dijk CFO asserted", "joins Pieter Jansen @Hoekstra Bouw director asserted"]);
     assert!(!got.iter().any(|f| f.contains("Pieter Jansen @Van Dijk")), "{got:#?}");
 }
+
+#[test]
+fn a_past_cue_before_the_company_of_a_title_makes_the_title_past() {
+    let names = [("Ostrava Foods", Organization), ("Unilever", Organization), ("Claire Dubois", Person), ("Dubois", Person), ("Martin Kovac", Person)];
+    let text = "New chair\n\nOstrava Foods appointed former Unilever executive Claire Dubois as its chair with effect from 1 September. \
+                Dubois succeeds Martin Kovac, who is stepping down after nine years on the board.";
+    let got = facts("en", text, &names);
+    has_all(&got, &["holds_role Claire Dubois @Unilever executive asserted former", "joins Claire Dubois @Ostrava Foods chairman future"]);
+}
+
+#[test]
+fn a_past_title_named_in_an_earlier_sentence_is_not_the_seat_taken_later() {
+    let names = [("Hallwerk AG", Organization), ("Siemens", Organization), ("Eva Brandt", Person), ("Brandt", Person), ("Peter Lang", Person)];
+    let text = "Neue Chefin\n\nDie frühere Siemens-Managerin Eva Brandt wird neue Vorstandschefin der Hallwerk AG. Brandt folgt auf Peter Lang.";
+    let got = facts("de", text, &names);
+    has_all(&got, &["holds_role Eva Brandt @Siemens manager asserted former", "replaces Eva Brandt <- Peter Lang @Hallwerk AG CEO asserted"]);
+    assert!(!got.iter().any(|f| f.starts_with("left Peter Lang @Siemens") || f.starts_with("joins Eva Brandt @Siemens")), "{got:#?}");
+}

@@ -305,8 +305,10 @@ fn find_roles(folded: &[String], words: &[ByteSpan], text: &str, in_mention: &[b
             position += 1;
             continue;
         }
-        // A cue of several words ends right before the title ("hasta ahora", "jusqu'à présent").
-        let former = ends_before(&lexicon.former, folded, position);
+        // A cue of several words ends right before the title ("hasta ahora", "jusqu'à présent"), or before
+        // the name of the organisation the title is of ("former Unilever executive").
+        let named_before = (0..position).rev().take_while(|&w| in_mention[w] && !in_person[w]).last().unwrap_or(position);
+        let former = ends_before(&lexicon.former, folded, position) || (named_before < position && ends_before(&lexicon.former, folded, named_before));
         let written = |range: Range<usize>| text[words[range.start].start..words[range.end - 1].end].to_string();
         let title = lexicon.roles.iter().find(|(p, _)| p.matches_at(folded, position));
         let head = lexicon.role_heads.iter().find(|(p, _)| p.matches_at(folded, position));
