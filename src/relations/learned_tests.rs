@@ -735,3 +735,10 @@ fn a_past_title_named_in_an_earlier_sentence_is_not_the_seat_taken_later() {
     has_all(&got, &["holds_role Eva Brandt @Siemens manager asserted former", "replaces Eva Brandt <- Peter Lang @Hallwerk AG CEO asserted"]);
     assert!(!got.iter().any(|f| f.starts_with("left Peter Lang @Siemens") || f.starts_with("joins Eva Brandt @Siemens")), "{got:#?}");
 }
+
+#[test]
+fn an_intended_successor_takes_over_later() {
+    let names = [("Zuidhaven", Organization), ("Jan Smit", Person), ("Eva de Boer", Person), ("De Boer", Person)];
+    let text = "Nieuws\n\nTopman Jan Smit van Zuidhaven vertrekt. Financieel directeur Eva de Boer is zijn beoogde opvolger. De Boer werkt al tien jaar bij het bedrijf.";
+    has_all(&facts("nl", text, &names), &["replaces Eva de Boer <- Jan Smit @Zuidhaven CEO future", "joins Eva de Boer @Zuidhaven CEO future"]);
+}
