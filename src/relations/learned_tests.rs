@@ -742,3 +742,21 @@ fn an_intended_successor_takes_over_later() {
     let text = "Nieuws\n\nTopman Jan Smit van Zuidhaven vertrekt. Financieel directeur Eva de Boer is zijn beoogde opvolger. De Boer werkt al tien jaar bij het bedrijf.";
     has_all(&facts("nl", text, &names), &["replaces Eva de Boer <- Jan Smit @Zuidhaven CEO future", "joins Eva de Boer @Zuidhaven CEO future"]);
 }
+
+#[test]
+fn a_departure_ruled_out_is_denied_and_the_role_still_held() {
+    let cases: [(&str, &str, [(&str, EntityKind); 3], &str); 4] = [
+        ("de", "Nachricht\n\nVorstandschef Peter Lang hat einen Rücktritt ausgeschlossen. Lang führt die Hallwerk AG seit 2016.",
+         [("Hallwerk AG", Organization), ("Peter Lang", Person), ("Lang", Person)], "Peter Lang @Hallwerk AG CEO"),
+        ("fr", "Nouvelle\n\nLe PDG de Brasseries du Nord, Pierre Vallet, a exclu toute démission. Vallet dirige le groupe depuis 2016.",
+         [("Brasseries du Nord", Organization), ("Pierre Vallet", Person), ("Vallet", Person)], "Pierre Vallet @Brasseries du Nord chairman and CEO"),
+        ("pt", "Notícia\n\nO presidente executivo da Frutas Lima, Pedro Alves, afastou a hipótese de deixar o cargo. Alves lidera a empresa desde 2016.",
+         [("Frutas Lima", Organization), ("Pedro Alves", Person), ("Alves", Person)], "Pedro Alves @Frutas Lima CEO"),
+        ("nl", "Nieuws\n\nTopman Jan Smit van Zuidhaven sluit een vertrek uit. Smit leidt het bedrijf sinds 2016.",
+         [("Zuidhaven", Organization), ("Jan Smit", Person), ("Smit", Person)], "Jan Smit @Zuidhaven CEO"),
+    ];
+    for (lang, text, names, seat) in cases {
+        let got = facts(lang, text, &names);
+        has_all(&got, &[&format!("left {seat} negated"), &format!("holds_role {seat} asserted")]);
+    }
+}
