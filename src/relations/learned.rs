@@ -217,8 +217,9 @@ impl RelationModel {
 /// The statement's modality (and date) is the one read at its first repetition with a trigger word: a
 /// story states its news first as it stands, then goes back over it in quotes and background ("I am
 /// honoured to assume the role", "had planned to leave in May"). A headline read as done is the
-/// exception: its present tense tells done and announced alike, so the body's first reading counts. Over the candidates of true facts,
-/// the first repetition's reading matched the gold more often than the most confident one's, on the
+/// exception: its present tense tells done and announced alike, so the body's first reading counts.
+/// Over the candidates of true facts, the first repetition's reading matched the gold more often than
+/// the most confident one's, on the
 /// train articles (0.590 against 0.587) and on corpus/dev (0.724 against 0.707). Its role is the one of
 /// the first repetition with a trigger that names one, for the same reason ("Hegeman is leaving" names
 /// none; role accuracy on matched facts, corpus/train 380 of 538 -> 385 of 539, against the most confident
