@@ -760,3 +760,13 @@ fn a_departure_ruled_out_is_denied_and_the_role_still_held() {
         has_all(&got, &[&format!("left {seat} negated"), &format!("holds_role {seat} asserted")]);
     }
 }
+
+#[test]
+fn a_stand_in_until_a_successor_comes_replaces_the_one_who_left() {
+    let nl = "News\n\nJan Smit is opgestapt als algemeen directeur van Zuidhaven. Voorlopig wordt de functie waargenomen door Eva de Boer, financieel directeur van Zuidhaven. De Boer was eerder bij Rabobank.";
+    let names = [("Zuidhaven", Organization), ("Rabobank", Organization), ("Jan Smit", Person), ("Eva de Boer", Person), ("De Boer", Person)];
+    has_all(&facts("nl", nl, &names), &["replaces Eva de Boer <- Jan Smit @Zuidhaven CEO asserted", "joins Eva de Boer @Zuidhaven CEO asserted"]);
+    let fr = "News\n\nPierre Vallet a quitté la direction générale de Brasseries du Nord. En attendant, c'est Anne Roux, directrice financière, qui assurera l'intérim. Roux était auparavant chez Danone.";
+    let names = [("Brasseries du Nord", Organization), ("Danone", Organization), ("Pierre Vallet", Person), ("Anne Roux", Person), ("Roux", Person)];
+    has_all(&facts("fr", fr, &names), &["replaces Anne Roux <- Pierre Vallet @Brasseries du Nord CEO asserted"]);
+}
