@@ -121,12 +121,15 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
             earlier_past_organizations: &past_organizations,
             earlier_people: recent_people.iter().rev().take(PREDECESSOR_SENTENCES_BACK).flatten().copied().collect(),
             // A paragraph that names a company of its own is about it: a round-up's earlier paragraphs are
-            // about others ("At Calder Steel, ... . Ostrava Foods appointed ...").
+            // about others ("At Calder Steel, ... . Ostrava Foods appointed ..."). A sentence that names one
+            // is about it, or about the title's or the focus: the companies of the sentences before are
+            // options only for a sentence that names none ("Foi o caso da Totvs, em que X ficou como
+            // presidente", after a recruiter's quote).
             earlier_organizations: recent_organizations
                 .iter()
                 .rev()
                 .take(PREDECESSOR_SENTENCES_BACK)
-                .filter(|(p, _)| *p == paragraph_index || (paragraph.is_empty() && named_here.is_empty()))
+                .filter(|(p, _)| named_here.is_empty() && (*p == paragraph_index || paragraph.is_empty()))
                 .flat_map(|(_, named)| named.iter().copied())
                 .collect(),
             dates: find_dates(&view, lexicon, article_date, false),
@@ -581,7 +584,10 @@ impl SentenceCandidates<'_> {
         view.organizations.iter().for_each(|o| add(Some(o.entity)));
         add(attached);
         self.earlier_organizations.iter().for_each(|&o| add(Some(o)));
-        add(self.paragraph_last);
+        // The paragraph's last company, like the earlier sentences', only for a sentence that names none.
+        if view.organizations.iter().all(|o| o.implicit) {
+            add(self.paragraph_last);
+        }
         add(cx.focus);
         add(None);
         let nearest_here = view.organizations.iter().filter(|o| !o.implicit).min_by_key(|o| gap(&o.words, anchor)).map(|o| o.entity);

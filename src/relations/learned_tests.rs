@@ -770,3 +770,12 @@ fn a_stand_in_until_a_successor_comes_replaces_the_one_who_left() {
     let names = [("Brasseries du Nord", Organization), ("Danone", Organization), ("Pierre Vallet", Person), ("Anne Roux", Person), ("Roux", Person)];
     has_all(&facts("fr", fr, &names), &["replaces Anne Roux <- Pierre Vallet @Brasseries du Nord CEO asserted"]);
 }
+
+#[test]
+fn a_sentence_that_names_a_company_does_not_take_the_one_named_before_it() {
+    let text = "News\n\nTelvia named its third chief executive in two years on Tuesday. Telvia shares rose.\n\nMany boards will replace their chief executives this year, says Ana Lopes, a director at Vanta Search. Vanta Search expects half of the posts to go to insiders. That was the case at Orvel Foods, where Rui Matos stayed on as chief executive and handed the chair to Pedro Sousa.";
+    let names = [("Telvia", Organization), ("Vanta Search", Organization), ("Orvel Foods", Organization), ("Ana Lopes", Person), ("Rui Matos", Person), ("Pedro Sousa", Person)];
+    let got = facts("en", text, &names);
+    has_all(&got, &["holds_role Rui Matos @Orvel Foods CEO asserted"]);
+    assert!(!got.iter().any(|f| f.contains("Matos @Vanta") || f.contains("Sousa @Vanta")), "{got:#?}");
+}
