@@ -779,3 +779,15 @@ fn a_sentence_that_names_a_company_does_not_take_the_one_named_before_it() {
     has_all(&got, &["holds_role Rui Matos @Orvel Foods CEO asserted"]);
     assert!(!got.iter().any(|f| f.contains("Matos @Vanta") || f.contains("Sousa @Vanta")), "{got:#?}");
 }
+
+#[test]
+fn a_handover_with_the_seat_between_verb_and_successor_is_a_succession() {
+    let pt = "News\n\nNa Frutas Lima, Pedro Alves passou o comando do conselho de administração ao conselheiro independente Carla Dias. Dias está na empresa desde 2011.";
+    let names = [("Frutas Lima", Organization), ("Pedro Alves", Person), ("Carla Dias", Person), ("Dias", Person)];
+    let got = facts("pt", pt, &names);
+    assert!(got.iter().any(|f| f.starts_with("replaces Carla Dias <- Pedro Alves @Frutas Lima ")), "{got:#?}");
+    let nl = "News\n\nJan Smit draagt de leiding van Zuidhaven per 1 juli over aan Eva de Boer. De Boer is sinds 2015 financieel directeur.";
+    let names = [("Zuidhaven", Organization), ("Jan Smit", Person), ("Eva de Boer", Person), ("De Boer", Person)];
+    let got = facts("nl", nl, &names);
+    assert!(got.iter().any(|f| f.starts_with("replaces Eva de Boer <- Jan Smit @Zuidhaven ")), "{got:#?}");
+}
