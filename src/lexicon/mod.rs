@@ -176,6 +176,10 @@ struct GrammarFile {
     /// Words saying a title is held now ("current", "attuale").
     #[serde(default)]
     held_now: Vec<String>,
+    /// Words before a title the person keeps while leaving another ("but remains chairman", "bleibt aber
+    /// Aufsichtsratschef", "ficou como presidente").
+    #[serde(default)]
+    kept_seat: Vec<String>,
     /// Words that open a relative clause after a name ("who", "qui", "der").
     #[serde(default)]
     relative_pronouns: Vec<String>,
@@ -355,6 +359,8 @@ pub struct Lexicon {
     pub naming_prepositions: Vec<String>,
     pub attaching_prepositions: Vec<String>,
     pub held_now: Vec<String>,
+    /// Phrases before a title the person keeps (`GrammarFile::kept_seat`).
+    pub kept_seat: Vec<Phrase>,
     pub relative_pronouns: Vec<String>,
     pub apposition_words: Vec<String>,
     pub title_continuation_ends: Vec<String>,
@@ -480,6 +486,7 @@ impl Lexicon {
             naming_prepositions: folded(&file.grammar.naming_prepositions),
             attaching_prepositions: folded(&file.grammar.attaching_prepositions),
             held_now: folded(&file.grammar.held_now),
+            kept_seat: phrases(&file.grammar.kept_seat),
             relative_pronouns: folded(&file.grammar.relative_pronouns),
             apposition_words: folded(&file.grammar.apposition_words),
             title_continuation_ends: folded(&file.grammar.title_continuation_ends),

@@ -59,6 +59,10 @@ pub struct Candidate {
     pub role: Option<Role>,
     /// Titles joined to the role ("presidente y consejero delegado"): the same fact holds for each.
     pub coordinated_roles: Vec<Role>,
+    /// A role held that the sentence says is kept while another is left ("but remains executive
+    /// chairman"; `Context::kept_seat`): held whatever the scorer reads of the sentence, which tells a
+    /// departure.
+    pub seat_kept: bool,
     /// For a departure, the people the sentence lists with this one ("Pieter van der Stoel en Roland
     /// Plomp", "topman X, financieel directeur Y en directielid Z"), each with the title the list gives them.
     pub coordinated_people: Vec<(usize, Option<Role>)>,
@@ -297,7 +301,17 @@ impl SentenceCandidates<'_> {
                 .iter()
                 .filter(|r| self.cx.words_between(&person.words, &r.words).len() <= TITLE_REACH && !titles_another(r))
                 .min_by_key(|r| self.cx.words_between(&person.words, &r.words).len());
-            found.push(self.holding(role, person, &kinds_here));
+            // A seat kept while another is left is held, beside the one the nearest title names.
+            let kept = self.cx.kept_seat(person.entity);
+            let mut holding = self.holding(role.or(kept), person, &kinds_here);
+            if let Some(kept) = kept {
+                holding.seat_kept = true;
+                let known = |r: &Role| r.normalized == kept.role.normalized;
+                if !holding.role.as_ref().is_some_and(known) && !holding.coordinated_roles.iter().any(known) {
+                    holding.coordinated_roles.push(kept.role.clone());
+                }
+            }
+            found.push(holding);
         }
         found
     }
@@ -390,6 +404,7 @@ impl SentenceCandidates<'_> {
             predecessor: predecessor.map(|p| p.entity),
             role: role.map(|r| r.role.clone()),
             coordinated_roles: role.map(|r| cx.coordinated_roles(r)).unwrap_or_default(),
+            seat_kept: false,
             // Only departures take their list along (`learned.rs`).
             coordinated_people: if kind == FactKind::Left { self.coordinated_people(person, predecessor) } else { Vec::new() },
             former: false,
@@ -493,6 +508,7 @@ impl SentenceCandidates<'_> {
             predecessor: None,
             role: role.map(|r| r.role.clone()),
             coordinated_roles: role.map(|r| cx.coordinated_roles(r)).unwrap_or_default(),
+            seat_kept: false,
             coordinated_people: Vec::new(),
             former: role.is_some_and(|r| r.former),
             title_organization: titled_at.map(|o| o.entity),

@@ -33,6 +33,10 @@ const HELD_NOW_REACH: usize = 3;
 /// How many words a relative clause may run from the name to the title it gives.
 const RELATIVE_CLAUSE_REACH: usize = 10;
 
+/// How many words may stand between a phrase saying a seat is kept and its title ("bleibt aber ein
+/// weiteres Jahr als Lead Independent Director").
+const KEPT_SEAT_REACH: usize = 6;
+
 /// How many words an apposition may hold between a subject and its verb (`Context::apposed_subject`).
 const APPOSED_SUBJECT_REACH: usize = 30;
 
@@ -107,6 +111,21 @@ impl Context<'_> {
         chain.remove(0);
         chain.sort_by_key(|(words, _)| words.start);
         chain.into_iter().map(|(_, role)| role.clone()).collect()
+    }
+
+    /// The title a person keeps while leaving another ("stepped down as chief executive but remains
+    /// executive chairman", "ficou como presidente e passou o comando do conselho"): the first title in
+    /// the clause after a phrase of lexicon `kept_seat` whose nearest person before it is this one.
+    pub fn kept_seat(&self, person: usize) -> Option<&RoleAt> {
+        let view = self.view;
+        view.find(&self.lexicon.kept_seat).into_iter().find_map(|phrase| {
+            let subject = view.people.iter().filter(|p| p.words.end <= phrase.start).max_by_key(|p| p.words.end)?;
+            let title = view.roles.iter().filter(|r| r.words.start >= phrase.end && !r.former).min_by_key(|r| r.words.start)?;
+            let between = &view.folded[phrase.end..title.words.start];
+            let in_clause = between.len() <= KEPT_SEAT_REACH && !between.iter().any(|w| matches!(w.as_str(), "," | ";" | ":" | "."));
+            let no_one_between = !view.people.iter().any(|p| p.words.start >= phrase.end && p.words.end <= title.words.start);
+            (subject.entity == person && in_clause && no_one_between).then_some(title)
+        })
     }
 
     /// The person a title is written with, when the sentence says: the name right after it

@@ -133,8 +133,16 @@ impl RelationModel {
     pub fn extract(&self, doc: &Document, lexicon: &Lexicon, language: &str) -> Result<Vec<Fact>, String> {
         let found = candidates(doc, lexicon, language);
         let fact_scores = self.fact.probabilities(found.iter().map(|c| c.features.as_slice()))?;
-        let kept: Vec<(&Candidate, f32)> =
-            found.iter().zip(&fact_scores).map(|(c, p)| (c, p[1])).filter(|(c, p)| *p >= self.threshold(c)).collect();
+        // A seat the sentence says is kept is held, with at least the confidence a fact needs: the scorer
+        // reads the sentence's departure ("ha lasciato la carica di amministratore delegato, ma rimane
+        // presidente" scores 0.04).
+        let kept: Vec<(&Candidate, f32)> = found
+            .iter()
+            .zip(&fact_scores)
+            .map(|(c, p)| (c, p[1]))
+            .filter(|(c, p)| *p >= self.threshold(c) || c.seat_kept)
+            .map(|(c, p)| (c, if c.seat_kept { p.max(self.threshold(c)) } else { p }))
+            .collect();
         let organization_scores = self.organization.probabilities(kept.iter().flat_map(|(c, _)| c.organizations.iter().map(|o| o.features.as_slice())))?;
         // Modality is read where a trigger word stands; a statement without one takes the rules' reading,
         // and so does every statement when the rules read modality better on dev data.

@@ -791,3 +791,16 @@ fn a_handover_with_the_seat_between_verb_and_successor_is_a_succession() {
     let got = facts("nl", nl, &names);
     assert!(got.iter().any(|f| f.starts_with("replaces Eva de Boer <- Jan Smit @Zuidhaven ")), "{got:#?}");
 }
+
+#[test]
+fn a_seat_kept_while_another_is_left_is_held() {
+    let en = "News\n\nTom Reeve stepped down as chief executive of Pellow Mining on Monday but remains executive chairman. Reeve has led the group since 2009.";
+    let got = facts("en", en, &[("Pellow Mining", Organization), ("Tom Reeve", Person), ("Reeve", Person)]);
+    has_all(&got, &["left Tom Reeve @Pellow Mining CEO asserted", "holds_role Tom Reeve @Pellow Mining executive chairman asserted"]);
+    let it = "News\n\nLuca Neri ha lasciato la carica di amministratore delegato di Banca Orobica, ma rimane presidente. Neri guida la banca dal 2009.";
+    let got = facts("it", it, &[("Banca Orobica", Organization), ("Luca Neri", Person), ("Neri", Person)]);
+    has_all(&got, &["left Luca Neri @Banca Orobica CEO asserted", "holds_role Luca Neri @Banca Orobica chairman asserted"]);
+    let es = "News\n\nJuan Vidal ha dejado el cargo de consejero delegado de Aceites del Sur, pero continuará como presidente. Vidal dirige la empresa desde 2009.";
+    let got = facts("es", es, &[("Aceites del Sur", Organization), ("Juan Vidal", Person), ("Vidal", Person)]);
+    has_all(&got, &["holds_role Juan Vidal @Aceites del Sur chairman asserted"]);
+}
