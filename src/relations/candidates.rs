@@ -253,7 +253,10 @@ impl SentenceCandidates<'_> {
             let triggered = kinds_here.contains(&kind);
             // A pronoun stands for someone only next to a trigger: "She will step down".
             let people: Vec<&Slot> = if triggered { self.people() } else { named.clone() };
-            for person in people {
+            // Without a word of change, a sentence saying the person keeps a seat tells neither a departure
+            // nor an appointment ("Reeve will stay on the board as a director").
+            let keeps_a_seat = |p: &Slot| kinds_here.is_empty() && self.cx.kept_seat(p.entity).is_some();
+            for person in people.into_iter().filter(|p| !keeps_a_seat(p)) {
                 let trigger = nearest_trigger(view, lexicon, &triggers, kind, &person.words);
                 found.push(self.event(kind, trigger, person, None, &kinds_here));
             }

@@ -551,6 +551,18 @@ fn a_line_of_names_alone_gives_no_candidate_fact() {
 }
 
 #[test]
+fn a_sentence_that_only_says_a_seat_is_kept_gives_no_departure_or_appointment_candidate() {
+    let text = "Jan Smit legt zijn functie bij Zuidhaven neer. Smit blijft tot de zomer als adviseur aan het bedrijf verbonden.";
+    let doc = document("nl", text, &[("Zuidhaven", Organization), ("Jan Smit", Person), ("Smit", Person)]);
+    let lexicon = crate::lexicon::Lexicon::for_language("nl").unwrap();
+    let found = super::candidates::candidates(&doc, lexicon, "nl");
+    let in_second = |kind: FactKind| found.iter().any(|c| c.sentence == 1 && c.kind == kind);
+    assert!(!in_second(FactKind::Left) && !in_second(FactKind::Joins), "a change read where a seat is kept");
+    assert!(found.iter().any(|c| c.sentence == 1 && c.kind == FactKind::HoldsRole && c.seat_kept), "the seat kept");
+    assert!(found.iter().any(|c| c.sentence == 0 && c.kind == FactKind::Left), "the departure");
+}
+
+#[test]
 fn the_organisation_in_focus_tells_how_far_it_leads_the_others() {
     // Each organisation option in focus reads by how many mentions it leads: a round-up naming every
     // company once has a focus only because it came first, and the scorer learns to trust it less.
