@@ -76,6 +76,8 @@ pub struct Candidate {
     /// For a seat taken or held now, the organisations the person's past titles name in this sentence or
     /// an earlier one: not where the fact is (`Context::past_organizations`).
     pub past_organizations: Vec<usize>,
+    /// The organisations of other people's titles in the sentence (`Context::others_title_organizations`).
+    pub others_organizations: Vec<usize>,
     /// The date the sentence gives, read as past-or-present and as coming.
     pub date: Option<FactDate>,
     pub date_ahead: Option<FactDate>,
@@ -414,6 +416,7 @@ impl SentenceCandidates<'_> {
             title_organization: None,
             listed_organizations: Vec::new(),
             past_organizations: if kind == FactKind::Left { Vec::new() } else { self.past_organizations(person) },
+            others_organizations: self.cx.others_title_organizations(person.entity),
             date: date_for(cx.view, &self.dates, &anchor),
             date_ahead: date_for(cx.view, &self.dates_ahead, &anchor),
             rule_modality: cx.modality(&anchor),
@@ -517,6 +520,7 @@ impl SentenceCandidates<'_> {
             title_organization: titled_at.map(|o| o.entity),
             listed_organizations: titled_at.map(|o| cx.listed_after(o)).unwrap_or_default(),
             past_organizations: if role.is_some_and(|r| r.former) { Vec::new() } else { self.past_organizations(person) },
+            others_organizations: self.cx.others_title_organizations(person.entity),
             date: None,
             date_ahead: None,
             rule_modality: Modality::Asserted,

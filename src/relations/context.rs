@@ -204,6 +204,19 @@ impl Context<'_> {
         after_trigger.or(next_to_person).or(closest)
     }
 
+    /// The organisations of the titles this sentence gives other people ("Così Sara Conti, vicepresidente
+    /// di Confartigianato, commenta le dimissioni di Luca Neri da Banca Orobica"): theirs, not this person's,
+    /// when the sentence names another.
+    pub fn others_title_organizations(&self, person: usize) -> Vec<usize> {
+        let mut others: Vec<usize> = Vec::new();
+        for role in self.view.roles.iter().filter(|r| self.title_holder(r).is_some_and(|holder| holder != person)) {
+            if let Some(slot) = self.chain_organization(role).filter(|o| !others.contains(&o.entity)) {
+                others.push(slot.entity);
+            }
+        }
+        others
+    }
+
     /// The organisations the person's past titles in this sentence name ("el exconsejero delegado de
     /// Banco Levante, Luis Soto, ficha por Seguros Atlas"): where they were, not a seat they take.
     pub fn past_organizations(&self, person: &Slot) -> Vec<usize> {

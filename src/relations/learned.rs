@@ -155,12 +155,12 @@ impl RelationModel {
         let mut facts = Vec::new();
         for (candidate, confidence) in kept {
             let mut scores: Vec<f32> = organization_scores.by_ref().take(candidate.organizations.len()).map(|p| p[1]).collect();
-            // A seat taken or held now is not where the person's past title was, when another organisation
-            // is in question.
-            let past = |o: &OrganizationOption| o.entity.is_some_and(|e| candidate.past_organizations.contains(&e));
-            if candidate.organizations.iter().any(|o| o.entity.is_some() && !past(o)) {
+            // A seat taken or held now is not where the person's past title was, and no fact is at the
+            // organisation of another person's title, when another organisation is in question.
+            let elsewhere = |o: &OrganizationOption| o.entity.is_some_and(|e| candidate.past_organizations.contains(&e) || candidate.others_organizations.contains(&e));
+            if candidate.organizations.iter().any(|o| o.entity.is_some() && !elsewhere(o)) {
                 for (score, option) in scores.iter_mut().zip(&candidate.organizations) {
-                    if past(option) {
+                    if elsewhere(option) {
                         *score = f32::NEG_INFINITY;
                     }
                 }

@@ -804,3 +804,12 @@ fn a_seat_kept_while_another_is_left_is_held() {
     let got = facts("es", es, &[("Aceites del Sur", Organization), ("Juan Vidal", Person), ("Vidal", Person)]);
     has_all(&got, &["holds_role Juan Vidal @Aceites del Sur chairman asserted"]);
 }
+
+#[test]
+fn a_fact_is_not_at_the_organisation_of_another_persons_title() {
+    let text = "Le dimissioni\n\nCosì Sara Conti, vicepresidente di Confartigianato, commenta le dimissioni di Luca Neri da Banca Orobica: «Una perdita per tutti». Neri guidava la banca dal 2009.";
+    let names = [("Banca Orobica", Organization), ("Confartigianato", Organization), ("Luca Neri", Person), ("Neri", Person), ("Sara Conti", Person)];
+    let got = facts("it", text, &names);
+    has_all(&got, &["left Luca Neri @Banca Orobica - asserted", "holds_role Sara Conti @Confartigianato vice president asserted"]);
+    assert!(!got.iter().any(|f| f.starts_with("left Luca Neri @Confartigianato")), "{got:#?}");
+}
