@@ -813,3 +813,11 @@ fn a_fact_is_not_at_the_organisation_of_another_persons_title() {
     has_all(&got, &["left Luca Neri @Banca Orobica - asserted", "holds_role Sara Conti @Confartigianato vice president asserted"]);
     assert!(!got.iter().any(|f| f.starts_with("left Luca Neri @Confartigianato")), "{got:#?}");
 }
+
+#[test]
+fn german_she_takes_over_from_the_predecessor() {
+    let text = "Führungswechsel bei Hallwerk\n\nDer Aufsichtsrat der Hallwerk AG hat Eva Brandt zur Vorstandsvorsitzenden bestellt. Sie folgt auf Peter Lang, der nach zehn Jahren in den Ruhestand geht.";
+    let names = [("Hallwerk AG", Organization), ("Peter Lang", Person), ("Eva Brandt", Person)];
+    let got = facts("de", text, &names);
+    assert!(got.iter().any(|f| f.starts_with("replaces Eva Brandt <- Peter Lang @Hallwerk AG CEO")), "{got:#?}");
+}
