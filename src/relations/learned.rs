@@ -227,8 +227,8 @@ impl RelationModel {
 /// honoured to assume the role", "had planned to leave in May"). A headline read as done is the
 /// exception: its present tense tells done and announced alike, so the body's first reading counts.
 /// Over the candidates of true facts, the first repetition's reading matched the gold more often than
-/// the most confident one's, on the
-/// train articles (0.590 against 0.587) and on corpus/dev (0.724 against 0.707). Its role is the one of
+/// the most confident one's, on the train articles (0.590 against 0.587) and on corpus/dev (0.724
+/// against 0.707). Its role is the one of
 /// the first repetition with a trigger that names one, for the same reason ("Hegeman is leaving" names
 /// none; role accuracy on matched facts, corpus/train 380 of 538 -> 385 of 539, against the most confident
 /// repetition's), else of the most confident repetition that names one. A title a repetition
