@@ -124,7 +124,9 @@ impl Context<'_> {
             let between = &view.folded[phrase.end..title.words.start];
             let in_clause = between.len() <= KEPT_SEAT_REACH && !between.iter().any(|w| matches!(w.as_str(), "," | ";" | ":" | "."));
             let no_one_between = !view.people.iter().any(|p| p.words.start >= phrase.end && p.words.end <= title.words.start);
-            (subject.entity == person && in_clause && no_one_between).then_some(title)
+            // "Reeve remains confident that chairman Anna Berg ...": a title written with another name is theirs.
+            let nobody_elses = self.title_holder(title).is_none_or(|holder| holder == person);
+            (subject.entity == person && in_clause && no_one_between && nobody_elses).then_some(title)
         })
     }
 

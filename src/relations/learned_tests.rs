@@ -800,6 +800,10 @@ fn a_seat_kept_while_another_is_left_is_held() {
     let it = "News\n\nLuca Neri ha lasciato la carica di amministratore delegato di Banca Orobica, ma rimane presidente. Neri guida la banca dal 2009.";
     let got = facts("it", it, &[("Banca Orobica", Organization), ("Luca Neri", Person), ("Neri", Person)]);
     has_all(&got, &["left Luca Neri @Banca Orobica CEO asserted", "holds_role Luca Neri @Banca Orobica chairman asserted"]);
+    // A title written with another name after the phrase is that person's, not one kept.
+    let other = "News\n\nTom Reeve remains confident that chairman Anna Berg will back the plan for Pellow Mining.";
+    let got = facts("en", other, &[("Pellow Mining", Organization), ("Tom Reeve", Person), ("Anna Berg", Person)]);
+    assert!(!got.iter().any(|f| f.starts_with("holds_role Tom Reeve @Pellow Mining chairman")), "{got:#?}");
     let es = "News\n\nJuan Vidal ha dejado el cargo de consejero delegado de Aceites del Sur, pero continuará como presidente. Vidal dirige la empresa desde 2009.";
     let got = facts("es", es, &[("Aceites del Sur", Organization), ("Juan Vidal", Person), ("Vidal", Person)]);
     has_all(&got, &["holds_role Juan Vidal @Aceites del Sur chairman asserted"]);
