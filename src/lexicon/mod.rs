@@ -279,6 +279,10 @@ struct TriggerFile {
     replaces_successor_first: Vec<String>,
     replaces_predecessor_first: Vec<String>,
     joins: Vec<String>,
+    /// Words saying someone runs a seat for the time being ("par intérim", "ad interim"): an appointment
+    /// cue only where the sentence has no other.
+    #[serde(default)]
+    interim: Vec<String>,
     /// Fixed expressions whose words are no trigger ("à partir de": from, not leaving).
     #[serde(default)]
     not_triggers: Vec<String>,
@@ -370,6 +374,8 @@ pub struct Lexicon {
     pub replaces_successor_first: Vec<Phrase>,
     pub replaces_predecessor_first: Vec<Phrase>,
     pub joins: Vec<Phrase>,
+    /// Stand-in words (`TriggerFile::interim`).
+    pub interim: Vec<Phrase>,
     /// Departure words whose object is the one leaving (`TriggerFile::dismissal`).
     pub dismissal: Vec<Phrase>,
     pub not_triggers: Vec<Phrase>,
@@ -498,6 +504,7 @@ impl Lexicon {
             replaces_successor_first: phrases(&file.triggers.replaces_successor_first),
             replaces_predecessor_first: phrases(&file.triggers.replaces_predecessor_first),
             joins: phrases(&file.triggers.joins),
+            interim: phrases(&file.triggers.interim),
             dismissal: phrases(&file.triggers.dismissal),
             negation: phrases(&file.modality.negation),
             not_negation: phrases(&file.modality.not_negation),

@@ -825,3 +825,18 @@ fn german_she_takes_over_from_the_predecessor() {
     let got = facts("de", text, &names);
     assert!(got.iter().any(|f| f.starts_with("replaces Eva Brandt <- Peter Lang @Hallwerk AG CEO")), "{got:#?}");
 }
+
+#[test]
+fn running_a_seat_for_the_time_being_takes_over_from_the_one_who_left() {
+    let en = "News\n\nCorvane Systems said on Monday that its chief executive, Marcus Hale, had resigned after a dispute with the board. Finance chief Elena Varga is running the company on an interim basis. Varga joined the group in 2015.";
+    let names = [("Corvane Systems", Organization), ("Marcus Hale", Person), ("Elena Varga", Person), ("Varga", Person)];
+    has_all(&facts("en", en, &names), &["replaces Elena Varga <- Marcus Hale @Corvane Systems CEO asserted"]);
+    let es = "News\n\nTextiles Norte anunció la renuncia de su presidente, Ramiro Solís, tras doce años en el cargo. La directora financiera, Lucía Peña, dirigirá la empresa de forma interina. Peña llegó al grupo en 2015.";
+    let names = [("Textiles Norte", Organization), ("Ramiro Solís", Person), ("Lucía Peña", Person), ("Peña", Person)];
+    assert!(facts("es", es, &names).iter().any(|f| f.starts_with("replaces Lucía Peña <- Ramiro Solís @Textiles Norte ")));
+    // Beside a word of appointment, the interim word is no trigger of its own: "sera nommé" reads the
+    // appointment as coming.
+    let fr = "News\n\nAnne Roux, qui assure depuis deux mois la direction générale par intérim, sera nommée directrice générale de Brasseries du Nord. Roux était auparavant chez Danone.";
+    let names = [("Brasseries du Nord", Organization), ("Danone", Organization), ("Anne Roux", Person), ("Roux", Person)];
+    has_all(&facts("fr", fr, &names), &["joins Anne Roux @Brasseries du Nord CEO future"]);
+}
