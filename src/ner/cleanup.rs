@@ -34,7 +34,7 @@ pub fn clean_mention(lang: &str, text: &str, span: ByteSpan, kind: EntityKind) -
         if starts_like_a_description(surface) || lone_article {
             return None;
         }
-        let name = without_trailing_connectors(lexicon, text, without_edge_punctuation(text, span));
+        let name = without_trailing_connectors(lexicon, text, without_sentence_full_stop(text, without_edge_punctuation(text, span)));
         return match lexicon {
             Some(lexicon) => name_after_a_title(lexicon, text, name),
             None => (!name.is_empty()).then_some(name),
@@ -145,6 +145,20 @@ fn without_edge_punctuation(text: &str, span: ByteSpan) -> ByteSpan {
         }
     }
     ByteSpan::new(span.start + start, span.start + start + kept.len())
+}
+
+/// A person's name without the full stop the model took in after a short surname ("... übernimmt
+/// Geschäftsführer Thomas Eder."): no abbreviation ends a person's name but an initial ("John F.") or a
+/// two-letter suffix ("Jr."), so only those keep theirs.
+fn without_sentence_full_stop(text: &str, span: ByteSpan) -> ByteSpan {
+    let surface = span.slice(text);
+    let Some(name) = surface.strip_suffix('.') else { return span };
+    let last = name.rsplit(char::is_whitespace).next().unwrap_or_default();
+    if last.chars().count() > 2 && last.chars().all(char::is_alphabetic) && last.chars().any(char::is_lowercase) {
+        ByteSpan::new(span.start, span.start + name.len())
+    } else {
+        span
+    }
 }
 
 /// The headline (the text's first line) tagged whole, several words with lower-case common words among
@@ -307,6 +321,15 @@ mod tests {
         assert_eq!(cleaned("en", "van Dijk", EntityKind::Person).as_deref(), Some("van Dijk"));
         assert_eq!(cleaned("fr", "Le", EntityKind::Person), None, "a lone article");
         assert_eq!(cleaned("fr", "Le Maire", EntityKind::Person).as_deref(), Some("Le Maire"));
+    }
+
+    #[test]
+    fn a_person_loses_the_full_stop_after_a_short_surname_but_not_after_an_initial() {
+        assert_eq!(cleaned("de", "Thomas Eder.", EntityKind::Person).as_deref(), Some("Thomas Eder"));
+        assert_eq!(cleaned("en", "Vivian Ng.", EntityKind::Person).as_deref(), Some("Vivian Ng."), "two letters may be a suffix");
+        assert_eq!(cleaned("en", "John F.", EntityKind::Person).as_deref(), Some("John F."));
+        assert_eq!(cleaned("en", "Harold Smith Jr.", EntityKind::Person).as_deref(), Some("Harold Smith Jr."));
+        assert_eq!(cleaned("en", "Calder Corp.", EntityKind::Organization).as_deref(), Some("Calder Corp."));
     }
 
     #[test]
