@@ -283,6 +283,9 @@ struct TriggerFile {
     /// cue only where the sentence has no other.
     #[serde(default)]
     interim: Vec<String>,
+    /// Words naming someone a candidate for a seat ("favourite", "tient la corde"): the same.
+    #[serde(default)]
+    candidacy: Vec<String>,
     /// Fixed expressions whose words are no trigger ("à partir de": from, not leaving).
     #[serde(default)]
     not_triggers: Vec<String>,
@@ -376,6 +379,8 @@ pub struct Lexicon {
     pub joins: Vec<Phrase>,
     /// Stand-in words (`TriggerFile::interim`).
     pub interim: Vec<Phrase>,
+    /// Candidacy words (`TriggerFile::candidacy`).
+    pub candidacy: Vec<Phrase>,
     /// Departure words whose object is the one leaving (`TriggerFile::dismissal`).
     pub dismissal: Vec<Phrase>,
     pub not_triggers: Vec<Phrase>,
@@ -505,6 +510,7 @@ impl Lexicon {
             replaces_predecessor_first: phrases(&file.triggers.replaces_predecessor_first),
             joins: phrases(&file.triggers.joins),
             interim: phrases(&file.triggers.interim),
+            candidacy: phrases(&file.triggers.candidacy),
             dismissal: phrases(&file.triggers.dismissal),
             negation: phrases(&file.modality.negation),
             not_negation: phrases(&file.modality.not_negation),

@@ -246,10 +246,12 @@ impl SentenceCandidates<'_> {
         triggers.extend(view.find(&lexicon.left).into_iter().map(|words| Trigger { kind: FactKind::Left, words, successor_first: false }));
         triggers.extend(view.find(&lexicon.joins).into_iter().map(|words| Trigger { kind: FactKind::Joins, words, successor_first: false }));
         triggers.extend(replaces::triggers(self.cx).into_iter().map(|(words, successor_first)| Trigger { kind: FactKind::Replaces, words, successor_first }));
-        // Running a seat for the time being ("dirige le groupe par intérim") is taking it over, where no
-        // other word tells an appointment: a word of its own would read its modality ("sera nommé") better.
+        // Running a seat for the time being ("dirige le groupe par intérim") is taking it over, and being
+        // named a candidate ("gilt als Favorit") a rumoured appointment, where no other word tells one: a
+        // word of its own reads the modality ("sera nommé") better.
         if !triggers.iter().any(|t| matches!(t.kind, FactKind::Joins | FactKind::Replaces)) {
-            triggers.extend(view.find(&lexicon.interim).into_iter().map(|words| Trigger { kind: FactKind::Joins, words, successor_first: false }));
+            let standing_in = view.find(&lexicon.interim).into_iter().chain(view.find(&lexicon.candidacy));
+            triggers.extend(standing_in.map(|words| Trigger { kind: FactKind::Joins, words, successor_first: false }));
         }
         triggers.sort_by_key(|t| (t.words.start, t.kind));
         let kinds_here: Vec<FactKind> = triggers.iter().map(|t| t.kind).collect();

@@ -840,3 +840,13 @@ fn running_a_seat_for_the_time_being_takes_over_from_the_one_who_left() {
     let names = [("Brasseries du Nord", Organization), ("Danone", Organization), ("Anne Roux", Person), ("Roux", Person)];
     has_all(&facts("fr", fr, &names), &["joins Anne Roux @Brasseries du Nord CEO future"]);
 }
+
+#[test]
+fn a_candidate_named_for_the_seat_of_one_who_left_is_a_rumoured_succession() {
+    let de = "News\n\nJan Schmidt ist als Vorstandschef der Hanseatica Bank zurückgetreten. Als Favorit für den Posten gilt Finanzvorständin Eva Brandt.";
+    let names = [("Hanseatica Bank", Organization), ("Jan Schmidt", Person), ("Eva Brandt", Person)];
+    has_all(&facts("de", de, &names), &["replaces Eva Brandt <- Jan Schmidt @Hanseatica Bank CEO hedged"]);
+    let en = "News\n\nJan Smit stepped down as chief executive of Zuidhaven on Monday after eight years. Finance director Eva de Boer is the frontrunner for the post, people familiar with the matter said.";
+    let names = [("Zuidhaven", Organization), ("Jan Smit", Person), ("Eva de Boer", Person)];
+    has_all(&facts("en", en, &names), &["replaces Eva de Boer <- Jan Smit @Zuidhaven CEO hedged"]);
+}
