@@ -563,6 +563,21 @@ fn a_sentence_that_only_says_a_seat_is_kept_gives_no_departure_or_appointment_ca
 }
 
 #[test]
+fn a_candidate_without_a_trigger_reads_its_modality_after_the_name() {
+    // No departure word: the verb after the name says the change is denied, or coming.
+    for (text, modality) in [
+        ("Non, Paul Marchand n'est pas sur un siège éjectable chez Transports Vidal.", Modality::Negated),
+        ("Paul Marchand, lui, restera conseiller de Transports Vidal jusqu'à fin 2026.", Modality::Future),
+    ] {
+        let doc = document("fr", text, &[("Paul Marchand", Person), ("Transports Vidal", Organization)]);
+        let lexicon = crate::lexicon::Lexicon::for_language("fr").unwrap();
+        let found = super::candidates::candidates(&doc, lexicon, "fr");
+        let left = found.iter().find(|c| c.kind == FactKind::Left && !c.triggered).expect("an untriggered departure candidate");
+        assert_eq!(left.rule_modality, modality, "{text}");
+    }
+}
+
+#[test]
 fn the_organisation_in_focus_tells_how_far_it_leads_the_others() {
     // Each organisation option in focus reads by how many mentions it leads: a round-up naming every
     // company once has a focus only because it came first, and the scorer learns to trust it less.
