@@ -850,3 +850,10 @@ fn a_candidate_named_for_the_seat_of_one_who_left_is_a_rumoured_succession() {
     let names = [("Zuidhaven", Organization), ("Jan Smit", Person), ("Eva de Boer", Person)];
     has_all(&facts("en", en, &names), &["replaces Eva de Boer <- Jan Smit @Zuidhaven CEO hedged"]);
 }
+
+#[test]
+fn an_italian_report_called_baseless_is_a_denied_departure() {
+    let it = "News\n\nSecondo il settimanale Il Mercante, l'amministratore delegato di Frutta Etnea, Marco Bellini, sarebbe pronto a lasciare entro l'estate. In una nota Frutta Etnea ha definito «prive di qualsiasi fondamento» le indiscrezioni su Bellini.";
+    let names = [("Il Mercante", Organization), ("Frutta Etnea", Organization), ("Marco Bellini", Person), ("Bellini", Person)];
+    has_all(&facts("it", it, &names), &["left Marco Bellini @Frutta Etnea CEO negated"]);
+}
