@@ -121,8 +121,16 @@ pub fn candidates(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Cand
         let view = SentenceView::new(doc, index, lexicon, focus, &mut salience);
         let named_here: Vec<usize> = view.organizations.iter().filter(|o| !o.implicit).map(|o| o.entity).collect();
         let cx = Context { view: &view, lexicon, focus, last_departed: None, article_date };
+        // Once per person of the sentence, not per candidate: every ordered pair of people is a candidate.
+        let mut others_organizations: Vec<(usize, Vec<usize>)> = Vec::new();
+        for person in &view.people {
+            if !others_organizations.iter().any(|(p, _)| *p == person.entity) {
+                others_organizations.push((person.entity, cx.others_title_organizations(person.entity)));
+            }
+        }
         let sentence = SentenceCandidates {
             cx: &cx,
+            others_organizations,
             language,
             rule_facts: &rule_facts,
             mention_counts: &mention_counts,
@@ -220,6 +228,9 @@ struct SentenceCandidates<'a> {
     paragraph_last: Option<usize>,
     /// Is the organisation in focus named in this paragraph, up to this sentence?
     focus_in_paragraph: bool,
+    /// (person, the organisations of the titles the sentence gives other people) for each person of the
+    /// sentence (`Context::others_title_organizations`).
+    others_organizations: Vec<(usize, Vec<usize>)>,
 }
 
 /// The trigger of `kind` nearest to `words`, if the sentence has one. A relative clause opened right after
@@ -332,6 +343,10 @@ impl SentenceCandidates<'_> {
         found
     }
 
+    fn others_organizations(&self, person: usize) -> Vec<usize> {
+        self.others_organizations.iter().find(|(p, _)| *p == person).map(|(_, organizations)| organizations.clone()).unwrap_or_default()
+    }
+
     /// One slot per person of the sentence (where it first stands), named or through a pronoun.
     fn people(&self) -> Vec<&Slot> {
         let mut first: Vec<&Slot> = Vec::new();
@@ -427,7 +442,7 @@ impl SentenceCandidates<'_> {
             title_organization: None,
             listed_organizations: Vec::new(),
             past_organizations: if kind == FactKind::Left { Vec::new() } else { self.past_organizations(person) },
-            others_organizations: self.cx.others_title_organizations(person.entity),
+            others_organizations: self.others_organizations(person.entity),
             date: date_for(cx.view, &self.dates, &anchor),
             date_ahead: date_for(cx.view, &self.dates_ahead, &anchor),
             // Without a trigger, the verb that says when is after the name ("X, lui, restera conseiller",
@@ -536,7 +551,7 @@ impl SentenceCandidates<'_> {
             title_organization: titled_at.map(|o| o.entity),
             listed_organizations: titled_at.map(|o| cx.listed_after(o)).unwrap_or_default(),
             past_organizations: if role.is_some_and(|r| r.former) { Vec::new() } else { self.past_organizations(person) },
-            others_organizations: self.cx.others_title_organizations(person.entity),
+            others_organizations: self.others_organizations(person.entity),
             date: None,
             date_ahead: None,
             rule_modality: Modality::Asserted,
