@@ -857,3 +857,12 @@ fn an_italian_report_called_baseless_is_a_denied_departure() {
     let names = [("Il Mercante", Organization), ("Frutta Etnea", Organization), ("Marco Bellini", Person), ("Bellini", Person)];
     has_all(&facts("it", it, &names), &["left Marco Bellini @Frutta Etnea CEO negated"]);
 }
+
+#[test]
+fn an_italian_board_chair_is_not_the_prime_minister() {
+    let it = "Banca Orsini cambia vertice\n\nIl consiglio di sorveglianza di Banca Orsini ha nominato Carla Benvenuti presidente del consiglio di gestione. Benvenuti guidava finora la divisione crediti della banca. Il presidente del consiglio di amministrazione di Cantieri Liguri, Paolo Ferri, ha salutato la scelta.";
+    let names = [("Banca Orsini", Organization), ("Carla Benvenuti", Person), ("Benvenuti", Person), ("Cantieri Liguri", Organization), ("Paolo Ferri", Person)];
+    let got = facts("it", it, &names);
+    has_all(&got, &["joins Carla Benvenuti @Banca Orsini chairman of the management board asserted", "holds_role Paolo Ferri @Cantieri Liguri chairman asserted"]);
+    assert!(!got.iter().any(|f| f.contains("prime minister")), "{got:#?}");
+}
