@@ -866,3 +866,10 @@ fn an_italian_board_chair_is_not_the_prime_minister() {
     has_all(&got, &["joins Carla Benvenuti @Banca Orsini chairman of the management board asserted", "holds_role Paolo Ferri @Cantieri Liguri chairman asserted"]);
     assert!(!got.iter().any(|f| f.contains("prime minister")), "{got:#?}");
 }
+
+#[test]
+fn a_german_speaker_of_the_executive_board_is_its_chief_executive() {
+    let de = "Wechsel an der Spitze der Kornbank\n\nDie Kornbank hat einen neuen Vorstandssprecher: Der Aufsichtsrat berief Henrike Albers mit Wirkung zum 1. Juli. Albers folgt auf Lutz Wendland, der in den Ruhestand geht. Unternehmenssprecher Tim Rolf bestätigte den Wechsel.";
+    let names = [("Kornbank", Organization), ("Henrike Albers", Person), ("Albers", Person), ("Lutz Wendland", Person), ("Tim Rolf", Person)];
+    has_all(&facts("de", de, &names), &["joins Henrike Albers @Kornbank CEO asserted", "left Lutz Wendland @Kornbank CEO asserted", "holds_role Tim Rolf @Kornbank spokesperson asserted"]);
+}
