@@ -425,11 +425,15 @@ def main():
     ap.add_argument("--fact-prior", type=Path, metavar="DIR",
                     help="regularise the fact scorer toward the one in DIR (fact.onnx, fact.features.txt) instead of zero")
     ap.add_argument("--fact-c", type=float, nargs="+", metavar="C",
-                    help=f"the fact scorer's C grid (default {FACT_C_GRID}; the first is the default one with a single value)")
+                    help=f"the fact scorer's C grid (default {FACT_C_GRID}); a single value is the one used")
     ap.add_argument("--choose-on-train-folds", type=int, default=0, metavar="K",
                     help="also choose on the first --train split, each of its articles scored by a fit without its "
                          "fold (K folds by article): more articles to choose thresholds on than the dev split alone")
     args = ap.parse_args()
+    if args.fact_prior and args.choose_on_train_folds:
+        # The prior was fitted on every train article, the held folds included: their scores would not be
+        # out of fold.
+        ap.error("--fact-prior and --choose-on-train-folds do not go together")
 
     train_sets = [read_split(spec) for spec in args.train]
     train = [x for cands, _ in train_sets for x in cands]
