@@ -338,6 +338,19 @@ impl SentenceCandidates<'_> {
                     holding.coordinated_roles.push(kept.role.clone());
                 }
             }
+            // Another title the sentence writes with this person, naming another organisation than the
+            // nearest one's, is a second role held ("its chairman Max Kley, a former chief financial officer
+            // of BASF"): the nearest title alone made a candidate, so the other seat went unread (corpus/train
+            // and the own train articles 2 and 3 more true roles; the dev sets unchanged).
+            if let Some(nearest) = role {
+                let nearest_at = self.cx.chain_organization(nearest).map(|o| o.entity);
+                for other in view.roles.iter().filter(|r| !std::ptr::eq(*r, nearest) && self.cx.title_holder(r) == Some(person.entity)) {
+                    let at = self.cx.chain_organization(other).map(|o| o.entity);
+                    if at.is_some() && at != nearest_at {
+                        found.push(self.holding(Some(other), person, &kinds_here));
+                    }
+                }
+            }
             found.push(holding);
         }
         found

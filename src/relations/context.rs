@@ -148,7 +148,13 @@ impl Context<'_> {
         };
         let follows = |p: &Slot| {
             let rest: Vec<&String> = self.words_between(&p.words, &role.words).into_iter().filter(|w| !self.lexicon.articles.contains(*w)).collect();
-            p.words.end <= role.words.start && !aside(p.words.end..role.words.start) && rest.len() <= 1 && !rest.iter().any(|w| self.lexicon.title_joiners.contains(*w))
+            // A past title keeps its cue word before it ("X, a former chief financial officer of BASF"); a
+            // semicolon ends a list's item ("el presidente ejecutivo, X; el presidente de la FTC, Y").
+            p.words.end <= role.words.start
+                && !aside(p.words.end..role.words.start)
+                && rest.len() <= 1 + usize::from(role.former)
+                && !rest.iter().any(|w| *w == ";")
+                && !rest.iter().any(|w| self.lexicon.title_joiners.contains(*w))
         };
         let right_before = named().find(|p| after(p).is_some_and(|rest| rest.is_empty()));
         let followed = || named().filter(|p| follows(p)).max_by_key(|p| p.words.end);

@@ -873,3 +873,19 @@ fn a_german_speaker_of_the_executive_board_is_its_chief_executive() {
     let names = [("Kornbank", Organization), ("Henrike Albers", Person), ("Albers", Person), ("Lutz Wendland", Person), ("Tim Rolf", Person)];
     has_all(&facts("de", de, &names), &["joins Henrike Albers @Kornbank CEO asserted", "left Lutz Wendland @Kornbank CEO asserted", "holds_role Tim Rolf @Kornbank spokesperson asserted"]);
 }
+
+#[test]
+fn a_second_title_at_another_organisation_is_a_second_role_held() {
+    let en = "Halvorsen Energy names interim chief\n\nHalvorsen Energy said its chairman Ingrid Solberg, a former chief financial officer of shipping group Nordkyst, will lead the company until a new chief executive is found. Solberg has sat on the board since 2019.";
+    let names = [("Halvorsen Energy", Organization), ("Ingrid Solberg", Person), ("Nordkyst", Organization), ("Solberg", Person)];
+    has_all(&facts("en", en, &names), &["holds_role Ingrid Solberg @Halvorsen Energy chairman asserted", "holds_role Ingrid Solberg @Nordkyst CFO asserted former"]);
+}
+
+#[test]
+fn a_title_after_a_semicolon_belongs_to_the_next_person_of_the_list() {
+    let es = "Minera Andina firma el convenio\n\nAl acto asistieron el presidente ejecutivo de Minera Andina, Rubén Soto; el presidente de la Federación Minera, Hugo Lagos, y el alcalde de la ciudad. Soto dijo que el acuerdo garantiza la paz laboral.";
+    let names = [("Minera Andina", Organization), ("Rubén Soto", Person), ("Federación Minera", Organization), ("Hugo Lagos", Person), ("Soto", Person)];
+    let got = facts("es", es, &names);
+    has_all(&got, &["holds_role Rubén Soto @Minera Andina executive chairman asserted", "holds_role Hugo Lagos @Federación Minera chairman asserted"]);
+    assert!(!got.iter().any(|f| f.starts_with("holds_role Rubén Soto @Federación Minera")), "{got:#?}");
+}
