@@ -889,3 +889,12 @@ fn a_title_after_a_semicolon_belongs_to_the_next_person_of_the_list() {
     has_all(&got, &["holds_role Rubén Soto @Minera Andina executive chairman asserted", "holds_role Hugo Lagos @Federación Minera chairman asserted"]);
     assert!(!got.iter().any(|f| f.starts_with("holds_role Rubén Soto @Federación Minera")), "{got:#?}");
 }
+
+#[test]
+fn a_company_word_before_a_name_describes_that_name_not_the_company_in_focus() {
+    let fr = "Brunel SA remanie sa direction\n\nLe président du conseil de Brunel SA, Hervé Castagne, ancien directeur financier du groupe Varenne, assurera l'intérim de la direction générale. Brunel SA cherche un nouveau directeur général.";
+    let names = [("Brunel SA", Organization), ("Hervé Castagne", Person), ("Varenne", Organization)];
+    let got = facts("fr", fr, &names);
+    has_all(&got, &["holds_role Hervé Castagne @Varenne CFO asserted former", "holds_role Hervé Castagne @Brunel SA chairman asserted"]);
+    assert!(!got.iter().any(|f| f.starts_with("holds_role Hervé Castagne @Brunel SA CFO")), "{got:#?}");
+}

@@ -141,7 +141,10 @@ impl SentenceView {
                 continue;
             }
             if let Some(len) = longest_match(&lexicon.organization_pronouns, &folded, position) {
-                if let Some(entity) = focus {
+                // A word for a company right before a company's name describes that name ("ancien directeur
+                // financier du groupe Varenne"): the name is the organisation, not the one in focus.
+                let describes_a_name = named.iter().any(|(s, kind)| *kind == EntityKind::Organization && s.words.start == position + len);
+                if let (Some(entity), false) = (focus, describes_a_name) {
                     organizations.push(Slot { entity, words: position..position + len, implicit: true });
                 }
                 position += len;
