@@ -208,6 +208,14 @@ fn name_after_a_title(lexicon: &Lexicon, text: &str, span: ByteSpan) -> Option<B
     if title == 0 {
         return (!span.is_empty()).then_some(span);
     }
+    // A title with only connectors and words for an institution after it names an office, not its holder
+    // ("Ministro de Estado").
+    let institution = |w: &String| {
+        lexicon.connectors.contains(w) || lexicon.generic_names.iter().chain(&lexicon.generic_bodies).any(|p| p.len() == 1 && p.matches_at(std::slice::from_ref(w), 0))
+    };
+    if folded[title..].iter().all(institution) {
+        return None;
+    }
     match words.get(title) {
         None => None,
         Some(rest) if rest.slice(surface).chars().next().is_some_and(char::is_uppercase) => Some(ByteSpan::new(span.start + rest.start, span.end)),
@@ -421,6 +429,13 @@ mod tests {
         assert_eq!(cleaned("es", "Neymar del", EntityKind::Person).as_deref(), Some("Neymar"));
         assert_eq!(cleaned("nl", "Rinze Kramer van Wierden", EntityKind::Person).as_deref(), Some("Rinze Kramer van Wierden"));
         assert_eq!(cleaned("en", "President Obara", EntityKind::Person).as_deref(), Some("Obara"));
+    }
+
+    #[test]
+    fn a_title_of_an_institution_names_an_office_not_a_person() {
+        assert_eq!(cleaned("pt", "Ministro de Estado", EntityKind::Person), None);
+        assert_eq!(cleaned("es", "Presidente del Gobierno", EntityKind::Person), None);
+        assert_eq!(cleaned("pt", "Ministro Santos Cruz", EntityKind::Person).as_deref(), Some("Santos Cruz"));
     }
 
     #[test]
