@@ -12,6 +12,7 @@
 #   build_model.sh [--organization-only] [OUT]
 # FACT_PRIOR=DIR regularises the fact scorer toward the one in DIR (a copy of the shipped model) instead of
 # toward zero, and FACT_C="0.03" sets its C grid: a refit that keeps what the shipped scorer learnt.
+# FACT_NEW_C sets the C of the features the prior does not know (a new feature learns at it).
 # --organization-only refits the organisation scorer alone (a conditional logit over each fact's options)
 # and keeps the fact and modality scorers and the thresholds of the model in OUT.
 set -euo pipefail
@@ -43,5 +44,5 @@ done
 # Modality: on corpus/dev the lexicon's cues read it better than the modality scorer does (`newsgraph eval`,
 # matched facts: 0.800 against 0.733 with the data and NER of 2026-12-04, second fit): the scorer is trained and shipped, the
 # rules decide. Set MODALITY_FROM=model to compare again after adding data.
-"$VENV/bin/python" scripts/relations/train.py --train "${train[@]}" --dev "${dev[@]}" --out "$OUT" --modality-from "${MODALITY_FROM:-rules}" "${ONLY[@]}" ${CHOOSE_FOLDS:+--choose-on-train-folds "$CHOOSE_FOLDS"} ${FACT_PRIOR:+--fact-prior "$FACT_PRIOR"} ${FACT_C:+--fact-c $FACT_C}
+"$VENV/bin/python" scripts/relations/train.py --train "${train[@]}" --dev "${dev[@]}" --out "$OUT" --modality-from "${MODALITY_FROM:-rules}" "${ONLY[@]}" ${CHOOSE_FOLDS:+--choose-on-train-folds "$CHOOSE_FOLDS"} ${FACT_PRIOR:+--fact-prior "$FACT_PRIOR"} ${FACT_C:+--fact-c $FACT_C} ${FACT_NEW_C:+--fact-new-c "$FACT_NEW_C"}
 echo "relation model written to $OUT" >&2

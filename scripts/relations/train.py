@@ -216,7 +216,7 @@ class PriorScorer:
     sets (twenty-eighth session: own dev 0.656-0.662 against 0.679, all in events); refits toward it keep
     its figures (C 0.03 and 0.1: corpus/dev 0.715, own dev 0.680 and 0.678)."""
 
-    def __init__(self, rows, labels, c, prior_dir):
+    def __init__(self, rows, labels, c, prior_dir, new_c=None):
         self.features = vocabulary(rows)
         self.index = {f: i for i, f in enumerate(self.features)}
         self.classes = [0, 1]
@@ -226,15 +226,18 @@ class PriorScorer:
         pindex = {line.rstrip("\n"): i + 1 for i, line in enumerate(open(prior_dir / "fact.features.txt", encoding="utf-8"))}
         w0 = np.array([float(pw[pindex[f], 1] - pw[pindex[f], 0]) if f in pindex else 0.0 for f in self.features])
         b0 = float(pb[1] - pb[0])
+        # A feature the prior does not know starts at zero and may be held there less tightly (`--fact-new-c`):
+        # at the prior's C (0.03) a new feature learns next to nothing.
+        cs = np.array([c if f in pindex else (new_c or c) for f in self.features])
         x = matrix(rows, self.index)
         y = np.array(labels, dtype=float) * 2 - 1
 
         def loss(theta):
             w, b = theta[:-1], theta[-1]
             z = y * (x @ w + b)
-            value = np.sum(np.logaddexp(0, -z)) + 0.5 / c * (w - w0) @ (w - w0)
+            value = np.sum(np.logaddexp(0, -z)) + 0.5 * ((w - w0) / cs) @ (w - w0)
             g = -y * (1 / (1 + np.exp(z)))
-            return value, np.append(x.T @ g + (w - w0) / c, np.sum(g))
+            return value, np.append(x.T @ g + (w - w0) / cs, np.sum(g))
 
         theta = minimize(loss, np.append(w0, b0), jac=True, method="L-BFGS-B", options={"maxiter": 2000}).x
         self.w, self.b = theta[:-1], theta[-1]
@@ -295,10 +298,10 @@ def events(candidates):
     ]
 
 
-def fit(train, c, organization, modality=None, prior=None):
+def fit(train, c, organization, modality=None, prior=None, new_c=None):
     facts = [x for x in train if x["label"] is not None]
     rows, labels = [x["features"] for x in facts], [x["label"] for x in facts]
-    fact = PriorScorer(rows, labels, c, prior) if prior else Scorer(rows, labels, [0, 1], c)
+    fact = PriorScorer(rows, labels, c, prior, new_c) if prior else Scorer(rows, labels, [0, 1], c)
     return fact, organization, modality
 
 
@@ -426,6 +429,8 @@ def main():
                     help="regularise the fact scorer toward the one in DIR (fact.onnx, fact.features.txt) instead of zero")
     ap.add_argument("--fact-c", type=float, nargs="+", metavar="C",
                     help=f"the fact scorer's C grid (default {FACT_C_GRID}); a single value is the one used")
+    ap.add_argument("--fact-new-c", type=float, metavar="C",
+                    help="with --fact-prior: the C of the features the prior does not know (default: --fact-c's)")
     ap.add_argument("--choose-on-train-folds", type=int, default=0, metavar="K",
                     help="also choose on the first --train split, each of its articles scored by a fit without its "
                          "fold (K folds by article): more articles to choose thresholds on than the dev split alone")
@@ -464,7 +469,7 @@ def main():
     grid = args.fact_c or FACT_C_GRID
     default_c = grid[0] if len(grid) == 1 else DEFAULT_FACT_C
     for c in grid:
-        models = fit(train, c, organization, prior=args.fact_prior)
+        models = fit(train, c, organization, prior=args.fact_prior, new_c=args.fact_new_c)
         dev_scored = scored(models, dev)
         for (fold_train, fold_held), fold_organization in zip(folds, fold_organizations):
             dev_scored += scored(fit(fold_train, c, fold_organization, prior=args.fact_prior), fold_held)
@@ -514,6 +519,8 @@ def main():
         "train_candidates": len(train),
         "features": {"fact": len(fact.features), "organization": len(organization.features), "modality": len(modality.features)},
     }
+    if args.fact_new_c:
+        report["fact_new_c"] = args.fact_new_c
     print(json.dumps(report, indent=1), file=sys.stderr)
 
     args.out.mkdir(parents=True, exist_ok=True)
