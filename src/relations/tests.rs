@@ -894,6 +894,24 @@ fn thanking_someone_is_no_departure_and_what_was_to_happen_is_future() {
 }
 
 #[test]
+fn a_nomination_still_to_be_voted_on_is_a_change_to_come() {
+    // The annotation guidelines count a nomination that still needs a vote as future, whoever proposes it.
+    let cases: [(&str, &str, &str); 6] = [
+        ("en", "Kestrel Holdings", "Anna Berger was nominated for election as chairman of Kestrel Holdings."),
+        ("fr", "Kestrel", "Le conseil de Kestrel proposera la nomination d'Anna Berger au poste de directrice générale."),
+        ("es", "Kestrel", "Kestrel propone el nombramiento de Anna Berger como presidenta."),
+        ("it", "Kestrel", "Kestrel propone la nomina di Anna Berger ad amministratrice delegata."),
+        ("pt", "Kestrel", "A Kestrel propõe a nomeação de Anna Berger como presidente."),
+        ("nl", "Kestrel", "De raad van commissarissen van Kestrel heeft Anna Berger voorgedragen voor benoeming tot voorzitter."),
+    ];
+    for (lang, organization, text) in cases {
+        let got = facts(lang, text, &[(organization, Organization), ("Anna Berger", Person)]);
+        let appointments: Vec<&String> = got.iter().filter(|f| f.starts_with("joins Anna Berger ")).collect();
+        assert!(!appointments.is_empty() && appointments.iter().all(|f| f.ends_with(" future")), "{text}: {got:#?}");
+    }
+}
+
+#[test]
 fn a_date_ahead_of_the_article_makes_the_change_future() {
     let alpenland: &[(&str, EntityKind)] = &[("Alpenland Versicherung", Organization), ("Elisabeth Haslauer", Person)];
     let vlietland: &[(&str, EntityKind)] = &[("Vlietland Havenbedrijf", Organization), ("Sanne Kuipers", Person)];
