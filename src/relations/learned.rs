@@ -167,8 +167,9 @@ impl RelationModel {
             }
             // A role held is at the organisation its title names ("Marlow Dairies chief executive Tom
             // Ashby"), whatever the article is about; the scorer chooses where the title names none.
-            let organization = candidate.title_organization.or_else(|| best(&scores).and_then(|i| candidate.organizations[i].entity));
-            let organization_score = if candidate.title_organization.is_some() { 1.0 } else { best(&scores).map_or(0.0, |i| scores[i]) };
+            let chosen = best(&scores);
+            let organization = candidate.title_organization.or_else(|| chosen.and_then(|i| candidate.organizations[i].entity));
+            let organization_score = if candidate.title_organization.is_some() { 1.0 } else { chosen.map_or(0.0, |i| scores[i]) };
             let modality = match candidate.kind {
                 FactKind::HoldsRole => Modality::Asserted,
                 _ if !candidate.triggered || !from_model => candidate.rule_modality,
